@@ -39,12 +39,16 @@ public final class BackboneThroughput {
         }
         System.out.printf(Locale.ROOT, "cores %d, batch %d, %dx%d, fp32%n", Runtime.getRuntime().availableProcessors(), batch, size, size);
         try (NDManager manager = NDManager.newBaseManager()) {
+            double peak = matmulPeak(manager);
+            System.out.printf(Locale.ROOT, "fp32 matmul peak (2048x2048): %.0f GFLOP/s%n", peak);
             for (String arch : archs) {
                 DinoV2Config config = DinoV2Config.preset(arch, false);
                 try (DinoVisionTransformer model = new DinoVisionTransformer(config, manager)) {
                     StateDictLoader.load(model, StateDictLayouts.toOfficial(arch + " (random)", randomWeights(model, 0)));
                     double perSecond = measure(model, manager, batch, size, batches);
-                    System.out.printf(Locale.ROOT, "%-7s %6.2f images/s%n", arch, perSecond);
+                    double gflops = flopsPerImage(config, size) / 1e9;
+                    System.out.printf(Locale.ROOT, "%-7s %6.2f images/s  (%.1f GFLOP/image, %.0f GFLOP/s, %.0f%% of the matmul peak)%n",
+                            arch, perSecond, gflops, gflops * perSecond, 100 * gflops * perSecond / peak);
                 }
             }
         }
@@ -68,6 +72,32 @@ public final class BackboneThroughput {
         try (NDManager scope = manager.newSubManager()) {
             NDArray images = scope.create(pixels, new Shape(batch, 3, size, size));
             model.forward(images, 1).cls().toFloatArray();
+        }
+    }
+
+    /** The matrix-product work of one image: patch embedding, then per block qkv, attention, projection, feed-forward. */
+    static double flopsPerImage(DinoV2Config c, int size) {
+        double t = 1 + c.numRegisters() + Math.pow(size / c.patchSize(), 2);
+        double d = c.embedDim();
+        double h = c.ffnHidden();
+        double patchEmbed = 2 * (t - 1 - c.numRegisters()) * c.inChans() * c.patchSize() * c.patchSize() * d;
+        double ffn = c.ffn() == org.medino.model.FfnType.SWIGLU ? 2 * t * d * 2 * h + 2 * t * h * d : 2 * 2 * t * d * h;
+        double block = 2 * t * d * 3 * d + 2 * 2 * t * t * d + 2 * t * d * d + ffn;
+        return patchEmbed + c.depth() * block;
+    }
+
+    /** What libtorch's fp32 matrix product reaches here: the bound for a transformer's forward pass. */
+    private static double matmulPeak(NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray a = scope.randomNormal(new Shape(2048, 2048));
+            NDArray b = scope.randomNormal(new Shape(2048, 2048));
+            a.matMul(b).close();
+            int reps = 10;
+            long start = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                a.matMul(b).close();
+            }
+            return 2.0 * 2048 * 2048 * 2048 * reps / ((System.nanoTime() - start) / 1e9) / 1e9;
         }
     }
 

@@ -143,9 +143,14 @@ public final class DinoVisionTransformer implements AutoCloseable {
         int d = config.embedDim();
         NDArray x = patchEmbed.forward(images);
         if (masks != null) {
-            NDArray token = Scopes.adopt(maskToken.array().reshape(1, 1, d).broadcast(x.getShape()), scope);
-            NDArray condition = masks.expandDims(-1);
-            NDArray masked = NDArrays.where(condition, token, x);
+            NDArray token = Scopes.adopt(maskToken.array().reshape(1, 1, d), scope);
+            // DJL's where does not broadcast: give the condition the full [B, T, D] shape
+            NDArray column = masks.expandDims(-1);
+            NDArray condition = column.broadcast(x.getShape());
+            NDArray tokens = token.broadcast(x.getShape());
+            NDArray masked = NDArrays.where(condition, tokens, x);
+            tokens.close();
+            column.close();
             condition.close();
             token.close();
             x.close();
