@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * X-Linked-Etag and X-Linked-Size. It can also play only the CDN, on another port, for a hub that
  * redirects there. Every request is logged.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
     static final String COMMIT = "1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c";
     /** Revisions the fake knows besides the commit itself. */
@@ -34,7 +34,7 @@ final class FakeHub implements AutoCloseable {
 
     enum RangeMode { HONOUR, IGNORE, REFUSE }
 
-    record Request(String method, String rawPath, Map<String, String> headers) {
+    public record Request(String method, String rawPath, Map<String, String> headers) {
         String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -53,17 +53,17 @@ final class FakeHub implements AutoCloseable {
     private volatile FakeHub cdn = this;
     private volatile RangeMode rangeMode = RangeMode.HONOUR;
 
-    FakeHub() throws IOException {
+    public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    FakeHub put(String repoId, String filename, byte[] content, boolean lfs) {
+    public FakeHub put(String repoId, String filename, byte[] content, boolean lfs) {
         repos.computeIfAbsent(repoId, r -> new ConcurrentHashMap<>()).put(filename, new Entry(content, lfs));
         return this;
     }
@@ -91,7 +91,7 @@ final class FakeHub implements AutoCloseable {
         corrupted.add(sha256(content));
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
