@@ -43,10 +43,11 @@ public final class CheckpointReader {
             return readHuggingFaceFolder(path);
         }
         Map<String, HostTensor> tensors = readFile(path);
-        Path hfConfig = path.resolveSibling("config.json");
-        if (Files.isRegularFile(hfConfig) && readJson(hfConfig).has("hidden_size")) {
-            // a Hugging Face weights file given directly: its folder's config.json still applies
-            return new RawCheckpoint(path, tensors, readJson(hfConfig), null, null);
+        // A Hugging Face weights file given directly: its folder's config.json still applies.
+        Path configFile = path.resolveSibling("config.json");
+        JsonNode hfConfig = Files.isRegularFile(configFile) ? readJson(configFile) : null;
+        if (hfConfig != null && !hfConfig.has("hidden_size")) {
+            hfConfig = null; // some other tool's config
         }
         Path sidecarFile = findSidecar(path);
         JsonNode sidecar = null;
@@ -54,7 +55,7 @@ public final class CheckpointReader {
             JsonNode root = readJson(sidecarFile);
             sidecar = root.has("constructor") ? root.get("constructor") : root;
         }
-        return new RawCheckpoint(path, tensors, null, sidecar, sidecarFile);
+        return new RawCheckpoint(path, tensors, hfConfig, sidecar, sidecarFile);
     }
 
     private static RawCheckpoint readHuggingFaceFolder(Path dir) {

@@ -58,7 +58,10 @@ public final class ArchitectureInference {
             throw new MedinoException(src + ": block 0 has neither mlp.fc1.weight (MLP) nor mlp.w12.weight (SwiGLU)");
         }
         boolean layerScale = t.containsKey("blocks.0.ls1.gamma");
-        boolean qkvBias = t.containsKey("blocks.0.attn.qkv.bias");
+        DinoV2Config.Biases biases = new DinoV2Config.Biases(
+                t.containsKey("blocks.0.attn.qkv.bias"),
+                t.containsKey("blocks.0.attn.proj.bias"),
+                t.containsKey("blocks.0.mlp." + (ffn == FfnType.SWIGLU ? "w12" : "fc1") + ".bias"));
         double eps = raw.hfConfig() != null ? raw.hfConfig().path("layer_norm_eps").asDouble(1e-6) : 1e-6;
         int numHeads = heads(raw, src, dim, heads, notes);
         boolean hf = sd.layout() == KeyLayout.HUGGING_FACE;
@@ -68,7 +71,7 @@ public final class ArchitectureInference {
             rule = new PosInterpolation(side.path("interpolate_offset").asDouble(0.0), side.path("interpolate_antialias").asBoolean(false));
         }
         DinoV2Config config = new DinoV2Config(patch, inChans, dim, depth, numHeads, ffn, hidden, registers, grid, eps,
-                layerScale, qkvBias, rule);
+                layerScale, biases, rule);
         checkAgainstDescriptions(raw, config);
         return config;
     }

@@ -10,9 +10,9 @@ final class Attention {
     private final int heads;
     private final float scale;
 
-    Attention(ParamRegistry registry, String prefix, int dim, int heads, boolean qkvBias) {
-        this.qkv = new Linear(registry, prefix + "qkv.", dim, 3 * dim, qkvBias);
-        this.proj = new Linear(registry, prefix + "proj.", dim, dim, true);
+    Attention(ParamRegistry registry, String prefix, int dim, int heads, DinoV2Config.Biases biases) {
+        this.qkv = new Linear(registry, prefix + "qkv.", dim, 3 * dim, biases.qkv());
+        this.proj = new Linear(registry, prefix + "proj.", dim, dim, biases.proj());
         this.heads = heads;
         this.scale = (float) Math.pow(dim / heads, -0.5);
     }

@@ -13,12 +13,12 @@ final class Block {
 
     Block(ParamRegistry registry, String prefix, DinoV2Config c) {
         this.norm1 = new LayerNorm(registry, prefix + "norm1.", c.embedDim(), c.layerNormEps());
-        this.attn = new Attention(registry, prefix + "attn.", c.embedDim(), c.numHeads(), c.qkvBias());
+        this.attn = new Attention(registry, prefix + "attn.", c.embedDim(), c.numHeads(), c.biases());
         this.ls1 = c.layerScale() ? new LayerScale(registry, prefix + "ls1.", c.embedDim()) : null;
         this.norm2 = new LayerNorm(registry, prefix + "norm2.", c.embedDim(), c.layerNormEps());
         this.ffn = c.ffn() == FfnType.SWIGLU
-                ? new SwiGluFfn(registry, prefix + "mlp.", c.embedDim(), c.ffnHidden())
-                : new Mlp(registry, prefix + "mlp.", c.embedDim(), c.ffnHidden());
+                ? new SwiGluFfn(registry, prefix + "mlp.", c.embedDim(), c.ffnHidden(), c.biases().ffn())
+                : new Mlp(registry, prefix + "mlp.", c.embedDim(), c.ffnHidden(), c.biases().ffn());
         this.ls2 = c.layerScale() ? new LayerScale(registry, prefix + "ls2.", c.embedDim()) : null;
     }
 

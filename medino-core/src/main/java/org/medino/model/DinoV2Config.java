@@ -18,7 +18,7 @@ import org.medino.MedinoException;
  * @param gridSize side M of the patch grid the position embeddings were learned on
  * @param layerNormEps epsilon of every LayerNorm
  * @param layerScale whether blocks scale their branches by a learned gamma
- * @param qkvBias whether the qkv projection has a bias
+ * @param biases which linear layers have a bias
  * @param posInterpolation how position embeddings are resized to other grids
  */
 public record DinoV2Config(
@@ -33,8 +33,19 @@ public record DinoV2Config(
         int gridSize,
         double layerNormEps,
         boolean layerScale,
-        boolean qkvBias,
+        Biases biases,
         PosInterpolation posInterpolation) {
+
+    /**
+     * Which linear layers carry a bias. DINOv2 has all three; its constructor can turn each off.
+     *
+     * @param qkv the attention's qkv projection
+     * @param proj the attention's output projection
+     * @param ffn the feed-forward layers
+     */
+    public record Biases(boolean qkv, boolean proj, boolean ffn) {
+        public static final Biases ALL = new Biases(true, true, true);
+    }
 
     public DinoV2Config {
         if (numHeads <= 0 || embedDim % numHeads != 0) {
@@ -53,12 +64,12 @@ public record DinoV2Config(
 
     public DinoV2Config withPosInterpolation(PosInterpolation rule) {
         return new DinoV2Config(patchSize, inChans, embedDim, depth, numHeads, ffn, ffnHidden, numRegisters,
-                gridSize, layerNormEps, layerScale, qkvBias, rule);
+                gridSize, layerNormEps, layerScale, biases, rule);
     }
 
     public DinoV2Config withNumHeads(int heads) {
         return new DinoV2Config(patchSize, inChans, embedDim, depth, heads, ffn, ffnHidden, numRegisters,
-                gridSize, layerNormEps, layerScale, qkvBias, posInterpolation);
+                gridSize, layerNormEps, layerScale, biases, posInterpolation);
     }
 
     /** The hidden width DINOv2 gives its fused SwiGLU layer: 2/3 of mlp_ratio·D, rounded up to 8. */
@@ -75,10 +86,10 @@ public record DinoV2Config(
         int registersCount = registers ? 4 : 0;
         PosInterpolation rule = PosInterpolation.forFamily(false, registers);
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "vits14" -> new DinoV2Config(14, 3, 384, 12, 6, FfnType.MLP, 1536, registersCount, 37, 1e-6, true, true, rule);
-            case "vitb14" -> new DinoV2Config(14, 3, 768, 12, 12, FfnType.MLP, 3072, registersCount, 37, 1e-6, true, true, rule);
-            case "vitl14" -> new DinoV2Config(14, 3, 1024, 24, 16, FfnType.MLP, 4096, registersCount, 37, 1e-6, true, true, rule);
-            case "vitg14" -> new DinoV2Config(14, 3, 1536, 40, 24, FfnType.SWIGLU, swigluHidden(1536, 4), registersCount, 37, 1e-6, true, true, rule);
+            case "vits14" -> new DinoV2Config(14, 3, 384, 12, 6, FfnType.MLP, 1536, registersCount, 37, 1e-6, true, Biases.ALL, rule);
+            case "vitb14" -> new DinoV2Config(14, 3, 768, 12, 12, FfnType.MLP, 3072, registersCount, 37, 1e-6, true, Biases.ALL, rule);
+            case "vitl14" -> new DinoV2Config(14, 3, 1024, 24, 16, FfnType.MLP, 4096, registersCount, 37, 1e-6, true, Biases.ALL, rule);
+            case "vitg14" -> new DinoV2Config(14, 3, 1536, 40, 24, FfnType.SWIGLU, swigluHidden(1536, 4), registersCount, 37, 1e-6, true, Biases.ALL, rule);
             default -> throw new MedinoException("unknown architecture '" + name + "' (known: vits14, vitb14, vitl14, vitg14)");
         };
     }

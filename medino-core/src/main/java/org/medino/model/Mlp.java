@@ -7,9 +7,9 @@ final class Mlp implements FeedForward {
     private final Linear fc1;
     private final Linear fc2;
 
-    Mlp(ParamRegistry registry, String prefix, int dim, int hidden) {
-        this.fc1 = new Linear(registry, prefix + "fc1.", dim, hidden, true);
-        this.fc2 = new Linear(registry, prefix + "fc2.", hidden, dim, true);
+    Mlp(ParamRegistry registry, String prefix, int dim, int hidden, boolean bias) {
+        this.fc1 = new Linear(registry, prefix + "fc1.", dim, hidden, bias);
+        this.fc2 = new Linear(registry, prefix + "fc2.", hidden, dim, bias);
     }
 
     @Override

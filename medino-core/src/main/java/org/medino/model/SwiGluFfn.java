@@ -8,9 +8,9 @@ final class SwiGluFfn implements FeedForward {
     private final Linear w12;
     private final Linear w3;
 
-    SwiGluFfn(ParamRegistry registry, String prefix, int dim, int hidden) {
-        this.w12 = new Linear(registry, prefix + "w12.", dim, 2 * hidden, true);
-        this.w3 = new Linear(registry, prefix + "w3.", hidden, dim, true);
+    SwiGluFfn(ParamRegistry registry, String prefix, int dim, int hidden, boolean bias) {
+        this.w12 = new Linear(registry, prefix + "w12.", dim, 2 * hidden, bias);
+        this.w3 = new Linear(registry, prefix + "w3.", hidden, dim, bias);
     }
 
     @Override

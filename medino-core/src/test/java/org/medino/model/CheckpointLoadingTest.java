@@ -143,6 +143,28 @@ class CheckpointLoadingTest {
     }
 
     @Test
+    void layersWithoutBiasAreInferredFromTheTensors() throws IOException {
+        // a model without projection or feed-forward biases computes what zero biases compute
+        Map<String, HostTensor> zeroed = official();
+        Map<String, HostTensor> absent = official();
+        for (String key : official().keySet()) {
+            if (key.matches("blocks\\.\\d+\\.(attn\\.proj|mlp\\.fc[12])\\.bias")) {
+                long[] shape = zeroed.get(key).shape();
+                zeroed.put(key, HostTensor.ofFloats(shape, new float[(int) HostTensor.numel(shape)]));
+                absent.remove(key);
+            }
+        }
+        Map<String, HostTensor> withZeros = outputs(officialWith(zeroed));
+        Files.delete(dir.resolve("about.json"));
+        Map<String, HostTensor> without;
+        try (LoadedBackbone b = Backbones.load(officialWith(absent), Backbones.Options.DEFAULTS, manager)) {
+            assertThat(b.config().biases()).isEqualTo(new DinoV2Config.Biases(true, false, false));
+            without = TensorForward.run(b.model(), inputs, 2, false);
+        }
+        withZeros.forEach((k, v) -> assertThat(Tensors.maxAbsDiff(v.toFloats(), without.get(k).toFloats())).as(k).isZero());
+    }
+
+    @Test
     void missingKeyIsNamedWithItsShape() throws IOException {
         Map<String, HostTensor> t = official();
         t.remove("blocks.1.attn.qkv.bias");
@@ -227,7 +249,7 @@ class CheckpointLoadingTest {
     void aFailedLoadLeavesNoParameterSet() {
         Map<String, HostTensor> t = official();
         t.remove("norm.bias");
-        DinoV2Config config = new DinoV2Config(14, 3, 48, 3, 4, FfnType.MLP, 192, 0, 7, 1e-6, true, true, PosInterpolation.OFFICIAL);
+        DinoV2Config config = new DinoV2Config(14, 3, 48, 3, 4, FfnType.MLP, 192, 0, 7, 1e-6, true, DinoV2Config.Biases.ALL, PosInterpolation.OFFICIAL);
         try (DinoVisionTransformer model = new DinoVisionTransformer(config, manager)) {
             var sd = StateDictLayouts.toOfficial("test", t);
             assertThatThrownBy(() -> StateDictLoader.load(model, sd)).isInstanceOf(MedinoException.class);
