@@ -46,7 +46,7 @@ public final class Fixtures {
         }
     }
 
-    /** Copies the jar's fixtures/ and checkpoints/ folders to a temporary folder. */
+    /** Copies the jar's resources (everything but classes) to a temporary folder. */
     private static Path extract(URI jarRoot) throws IOException {
         Path target = Files.createTempDirectory("medino-fixtures");
         FileSystem fs;
@@ -55,20 +55,16 @@ public final class Fixtures {
         } catch (FileSystemAlreadyExistsException e) {
             fs = FileSystems.getFileSystem(jarRoot);
         }
-        for (String folder : new String[] {"fixtures", "checkpoints"}) {
-            Path root = fs.getPath("/" + folder);
-            if (!Files.exists(root)) continue;
-            try (Stream<Path> files = Files.walk(root)) {
-                files.forEach(p -> {
-                    Path out = target.resolve(p.toString().substring(1));
-                    try {
-                        if (Files.isDirectory(p)) Files.createDirectories(out);
-                        else Files.copy(p, out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+        try (Stream<Path> files = Files.walk(fs.getPath("/"))) {
+            files.filter(p -> !p.toString().endsWith(".class") && !p.toString().startsWith("/META-INF")).forEach(p -> {
+                Path out = target.resolve(p.toString().substring(1));
+                try {
+                    if (Files.isDirectory(p)) Files.createDirectories(out);
+                    else Files.copy(p, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
         target.toFile().deleteOnExit();
         return target;
