@@ -53,12 +53,24 @@ final class InfoCommand implements Callable<Integer> {
         info.put("dtype", read.storedDtype());
         info.put("export_dtype", image.voxels().isDouble() ? "float64" : "float32");
         info.put("axes", image.axes());
-        info.put("spacing", image.spacing());
-        info.put("affine", image.affine());
+        info.put("spacing", numbers(image.spacing()));
+        info.put("affine", image.affine() == null ? null : java.util.Arrays.stream(image.affine()).map(InfoCommand::numbers).toList());
         info.put("modality", image.modality());
         image.metadata().forEach(info::putIfAbsent);
         System.out.println(JSON.writeValueAsString(info));
         return 0;
+    }
+
+    /** JSON has no NaN: an unknown value (e.g. the frame spacing of a multi-frame image) is null. */
+    private static List<Double> numbers(double[] values) {
+        if (values == null) {
+            return null;
+        }
+        List<Double> out = new java.util.ArrayList<>();
+        for (double v : values) {
+            out.add(Double.isFinite(v) ? v : null);
+        }
+        return out;
     }
 
     private static Map<String, Object> summary(SeriesSummary s) {

@@ -16,4 +16,9 @@ public interface ImageProbe {
      * @throws org.medino.MedinoException when the file cannot be read as an image
      */
     long[] shape(Path file);
+
+    /** The real thing: reads the file with medino's readers (DICOM, NIfTI, rasters, .npy). */
+    static ImageProbe readers() {
+        return file -> org.medino.image.ImageReaders.read(file).image().voxels().shape();
+    }
 }
