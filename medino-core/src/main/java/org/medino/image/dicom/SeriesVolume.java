@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.medino.MedinoException;
+import org.medino.image.ExactArrayBuilder;
 import org.medino.image.MedicalImage;
-import org.medino.image.NdArray;
 
 /**
  * Stacks the files of one series into a volume and places it in space.
@@ -72,10 +72,16 @@ final class SeriesVolume {
                     + " Instance Number are missing in some files)");
         }
 
-        // Pixels, checked for a common size.
+        // Pixels, checked for a common size, decoded slice by slice straight into the volume.
         PixelAttributes first = PixelAttributes.of(slices.get(0).file);
-        List<double[]> planes = new ArrayList<>();
-        for (Slice s : slices) {
+        int n = slices.size();
+        int per = (int) first.valuesPerFrame();
+        if ((long) per * n > PixelAttributes.MAX_VALUES) {
+            throw new MedinoException(where + ": " + n + " slices are too many values for one array");
+        }
+        ExactArrayBuilder volume = new ExactArrayBuilder(per * n);
+        for (int i = 0; i < n; i++) {
+            Slice s = slices.get(i);
             PixelAttributes a = PixelAttributes.of(s.file);
             if (a.rows() != first.rows() || a.columns() != first.columns() || a.samplesPerPixel() != first.samplesPerPixel()) {
                 throw new MedinoException(where + ": " + slices.get(0).path.getFileName() + " is " + first.rows() + " x "
@@ -88,15 +94,8 @@ final class SeriesVolume {
             }
             double[] values = PixelDecoder.decode(s.file, a);
             ModalityLut.apply(s.file.dataset(), values);
-            planes.add(values);
+            volume.put(i * per, values);
         }
-        int n = slices.size();
-        int per = (int) first.valuesPerFrame();
-        if ((long) per * n > PixelAttributes.MAX_VALUES) {
-            throw new MedinoException(where + ": " + n + " slices are too many values for one array");
-        }
-        double[] volume = new double[per * n];
-        for (int i = 0; i < n; i++) System.arraycopy(planes.get(i), 0, volume, i * per, per);
 
         DicomDataset ds0 = slices.get(0).file.dataset();
         double[] ps = HeaderFacts.pixelSpacing(ds0);
@@ -164,7 +163,7 @@ final class SeriesVolume {
         long[] shape = colour ? new long[] {n, first.rows(), first.columns(), first.samplesPerPixel()}
                 : new long[] {n, first.rows(), first.columns()};
         String[] axes = colour ? new String[] {"slice", "row", "col", "rgb"} : new String[] {"slice", "row", "col"};
-        return new MedicalImage(NdArray.ofExact(volume, shape), axes, new double[] {sliceSpacing, rowSpacing, colSpacing},
+        return new MedicalImage(volume.build(shape), axes, new double[] {sliceSpacing, rowSpacing, colSpacing},
                 affine, ds0.string(Tags.MODALITY), metadata);
     }
 
