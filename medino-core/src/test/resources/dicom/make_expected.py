@@ -128,7 +128,7 @@ def generate():
     ds = new_dataset(4, 5, 1, 32, True, "MONOCHROME2", ImplicitVRLittleEndian)
     ds.NumberOfFrames = 3
     save(ds, "gen_signed32_implicit.dcm", v.astype("<i4").tobytes())
-    # 12 bits stored in 16, signed, with junk in the 4 unused high bits (pydicom keeps them)
+    # 12 bits stored in 16, signed, with junk in the 4 unused high bits (pydicom 3 sign-extends from bit 11)
     v = rng.integers(0, 65536, size=(6, 8), dtype=np.uint16)
     ds = new_dataset(6, 8, 1, 16, True, "MONOCHROME2")
     ds.BitsStored = 12
@@ -207,8 +207,25 @@ def header_facts(name, ds):
     }
 
 
+def correct_unused_bits(arr, ds):
+    """What pydicom 3's pixel_array does by default (correct_unused_bits=True) and pydicom 2.3 does
+    not: when Bits Stored < Bits Allocated, shift left then right within the stored dtype, so unused
+    high bits are cleared (unsigned) or filled with the sign (signed). Not for JPEG 2000, whose
+    corrections come from the codestream."""
+    stored, allocated = ds.get("BitsStored", 0), ds.get("BitsAllocated", 0)
+    if "PixelData" not in ds or not stored or stored >= allocated:
+        return arr
+    if ds.file_meta.TransferSyntaxUID in ("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"):
+        return arr
+    arr = arr.copy()
+    shift = allocated - stored
+    np.left_shift(arr, shift, out=arr)
+    np.right_shift(arr, shift, out=arr)
+    return arr
+
+
 def expected_pixels(ds):
-    arr = ds.pixel_array
+    arr = correct_unused_bits(ds.pixel_array, ds)
     if ds.PhotometricInterpretation in ("YBR_FULL", "YBR_FULL_422") and ds.SamplesPerPixel == 3:
         arr = convert_color_space(arr, "YBR_FULL", "RGB")
     return np.asarray(apply_modality_lut(arr, ds), dtype=np.float64)

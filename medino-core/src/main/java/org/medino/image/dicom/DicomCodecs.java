@@ -39,6 +39,11 @@ public final class DicomCodecs {
         return JPEG.contains(uid) || JPEG_2000_SYNTAXES.contains(uid);
     }
 
+    /** True for the JPEG 2000 syntaxes (whose decoded values already follow the codestream's precision). */
+    static boolean isJpeg2000(String transferSyntaxUid) {
+        return JPEG_2000_SYNTAXES.contains(clean(transferSyntaxUid));
+    }
+
     /**
      * A readable name for any transfer syntax UID, e.g. "JPEG-LS Lossless (1.2.840.10008.1.2.4.80)";
      * unknown UIDs give "unknown transfer syntax (UID)".

@@ -40,6 +40,11 @@ final class PixelDecoder {
         } else {
             values = decodeWithCodec(file, element, a);
         }
+        // JPEG 2000 codestreams carry their own precision and sign, which the codec has applied.
+        if (element.tag() == Tags.PIXEL_DATA && a.bitsStored() < a.bitsAllocated()
+                && !DicomCodecs.isJpeg2000(ts.uid())) {
+            UnusedBits.correct(values, a.bitsStored(), a.signed());
+        }
         // The codec layer already returns RGB; native and RLE YCbCr are converted here.
         if (a.isYbrFull() && !(ts.encapsulated() && !ts.uid().equals(TransferSyntax.RLE_LOSSLESS))) {
             YbrToRgb.convert(values);
