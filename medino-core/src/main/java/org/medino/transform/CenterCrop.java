@@ -6,7 +6,7 @@ package org.medino.transform;
  * crop is larger than the image it is first zero-padded by {@code (excess // 2)} before and
  * {@code ((excess + 1) // 2)} after. Label maps are padded with 0 as well.
  */
-public final class CenterCrop extends ImageWise {
+public final class CenterCrop extends PlaneWise {
     private final int height;
     private final int width;
 
@@ -26,11 +26,6 @@ public final class CenterCrop extends ImageWise {
         return (int) Math.rint((in - crop) / 2.0);
     }
 
-    @Override
-    protected boolean handles(TypedImage image) {
-        Planes.require2d(image, this);
-        return true;
-    }
 
     @Override
     protected TypedImage transform(TypedImage image) {

@@ -9,7 +9,7 @@ package org.medino.transform;
  * and the rest after (the same split as the padding). A side shorter than one patch is padded even
  * in CROP mode, since cropping would leave nothing.
  */
-public final class PatchMultiple extends ImageWise {
+public final class PatchMultiple extends PlaneWise {
     public enum Mode { PAD, CROP }
 
     private final int multiple;
@@ -40,11 +40,6 @@ public final class PatchMultiple extends ImageWise {
         return new int[] {offset, target};
     }
 
-    @Override
-    protected boolean handles(TypedImage image) {
-        Planes.require2d(image, this);
-        return true;
-    }
 
     @Override
     protected TypedImage transform(TypedImage image) {

@@ -13,7 +13,7 @@ package org.medino.transform;
  * <p>Label maps use PyTorch's {@code mode="nearest"} (torchvision's {@code InterpolationMode.NEAREST}),
  * not 'nearest-exact'. A sample's images are resized independently, so shapes may differ before.
  */
-public final class Resize extends ImageWise {
+public final class Resize extends PlaneWise {
     private final int height;
     private final int width;
     private final boolean antialias;
@@ -29,11 +29,6 @@ public final class Resize extends ImageWise {
         this.antialias = antialias;
     }
 
-    @Override
-    protected boolean handles(TypedImage image) {
-        Planes.require2d(image, this);
-        return true;
-    }
 
     @Override
     protected TypedImage transform(TypedImage image) {

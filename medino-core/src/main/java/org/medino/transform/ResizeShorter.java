@@ -5,7 +5,7 @@ package org.medino.transform;
  * one {@code int(size · long / short)} (truncated, as torchvision's
  * {@code _compute_resized_output_size}); interpolation as {@link Resize}.
  */
-public final class ResizeShorter extends ImageWise {
+public final class ResizeShorter extends PlaneWise {
     private final int size;
     private final boolean antialias;
 
@@ -28,11 +28,6 @@ public final class ResizeShorter extends ImageWise {
         return w <= h ? new int[] {newLong, size} : new int[] {size, newLong};
     }
 
-    @Override
-    protected boolean handles(TypedImage image) {
-        Planes.require2d(image, this);
-        return true;
-    }
 
     @Override
     protected TypedImage transform(TypedImage image) {
