@@ -1,0 +1,97 @@
+package org.medino.eval;
+
+import java.util.Arrays;
+import org.medino.MedinoException;
+
+/**
+ * Feature vectors with their labels: the input of every protocol.
+ *
+ * @param ids sample ids, one per row
+ * @param x features, row-major [n, d]
+ * @param n rows
+ * @param d feature width
+ * @param labels single-label class per row (length n), or null for multi-label data
+ * @param multiHot multi-label 0/1 per row and class, row-major [n, classes], or null for single-label data
+ * @param classNames class (or finding) names; their count is the number of classes
+ * @param patientIds patient per row for patient-level bootstrap and few-shot draws, or null
+ */
+public record LabeledFeatures(
+        String[] ids, float[] x, int n, int d, int[] labels, byte[] multiHot, String[] classNames, String[] patientIds) {
+
+    public LabeledFeatures {
+        if (x.length != (long) n * d || ids.length != n) {
+            throw new IllegalArgumentException("features [" + n + ", " + d + "] need " + (long) n * d + " values and " + n + " ids");
+        }
+        if ((labels == null) == (multiHot == null)) {
+            throw new IllegalArgumentException("give either single labels or multi-hot labels");
+        }
+        if (labels != null && labels.length != n || multiHot != null && multiHot.length != (long) n * classNames.length) {
+            throw new IllegalArgumentException("labels do not match " + n + " rows and " + classNames.length + " classes");
+        }
+        if (labels != null) {
+            for (int label : labels) {
+                if (label < 0 || label >= classNames.length) {
+                    throw new MedinoException("label " + label + " is not one of the " + classNames.length + " classes");
+                }
+            }
+        }
+    }
+
+    public int numClasses() {
+        return classNames.length;
+    }
+
+    public Task task() {
+        return multiHot != null ? Task.MULTILABEL : Task.singleLabel(numClasses());
+    }
+
+    /** Feature row i (a copy). */
+    public float[] row(int i) {
+        return Arrays.copyOfRange(x, i * d, (i + 1) * d);
+    }
+
+    /** The rows {@code rows}, in that order. */
+    public LabeledFeatures select(int[] rows) {
+        String[] sid = new String[rows.length];
+        float[] sx = new float[rows.length * d];
+        int[] sl = labels == null ? null : new int[rows.length];
+        byte[] sm = multiHot == null ? null : new byte[rows.length * numClasses()];
+        String[] sp = patientIds == null ? null : new String[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            int i = rows[k];
+            sid[k] = ids[i];
+            System.arraycopy(x, i * d, sx, k * d, d);
+            if (sl != null) sl[k] = labels[i];
+            if (sm != null) System.arraycopy(multiHot, i * numClasses(), sm, k * numClasses(), numClasses());
+            if (sp != null) sp[k] = patientIds[i];
+        }
+        return new LabeledFeatures(sid, sx, rows.length, d, sl, sm, classNames, sp);
+    }
+
+    /** These rows followed by {@code other}'s (same width and classes), e.g. train + val. */
+    public LabeledFeatures concat(LabeledFeatures other) {
+        if (other.d != d || !Arrays.equals(other.classNames, classNames) || (other.labels == null) != (labels == null)) {
+            throw new MedinoException("cannot join feature sets of different width, classes or label kind");
+        }
+        int total = n + other.n;
+        String[] cid = Arrays.copyOf(ids, total);
+        System.arraycopy(other.ids, 0, cid, n, other.n);
+        float[] cx = Arrays.copyOf(x, total * d);
+        System.arraycopy(other.x, 0, cx, n * d, other.n * d);
+        int[] cl = null;
+        byte[] cm = null;
+        if (labels != null) {
+            cl = Arrays.copyOf(labels, total);
+            System.arraycopy(other.labels, 0, cl, n, other.n);
+        } else {
+            cm = Arrays.copyOf(multiHot, total * numClasses());
+            System.arraycopy(other.multiHot, 0, cm, n * numClasses(), other.n * numClasses());
+        }
+        String[] cp = null;
+        if (patientIds != null && other.patientIds != null) {
+            cp = Arrays.copyOf(patientIds, total);
+            System.arraycopy(other.patientIds, 0, cp, n, other.n);
+        }
+        return new LabeledFeatures(cid, cx, total, d, cl, cm, classNames, cp);
+    }
+}
