@@ -113,7 +113,7 @@ final class EvalCommand {
                     var predictions = multi
                             ? MlKnn.predict(subset, test, new int[] {k}, MlKnn.DEFAULT_SMOOTHING).get(0).predictions()
                             : WeightedKnn.predict(subset, test, new int[] {k}, WeightedKnn.DEFAULT_TEMPERATURE).get(0).predictions();
-                    perDraw.add(pointScores(test, predictions));
+                    perDraw.add(report.pointScores(test, predictions));
                 }
                 Map<String, Object> s = setting("shots", n);
                 s.put("draws", draws);
@@ -122,15 +122,6 @@ final class EvalCommand {
             }
             report.finish("eval fewshot", Map.of("shots", shots, "draws", draws, "k", k), inputs);
             return 0;
-        }
-
-        /** Point values (one token resample, whose interval is ignored): the spread of interest here is between draws. */
-        private Map<String, MetricInterval> pointScores(LabeledFeatures test, org.medino.eval.Predictions p) {
-            org.medino.metrics.Truth truth = test.labels() != null
-                    ? org.medino.metrics.Truth.singleLabel(test.labels(), test.numClasses())
-                    : org.medino.metrics.Truth.multiLabel(test.multiHot(), test.numClasses());
-            return org.medino.report.ScoresBridge.intervals(org.medino.metrics.Scorer.score(truth, p, test.task(), null,
-                    report.seed, 1, List.of(test.classNames())));
         }
     }
 }

@@ -33,12 +33,20 @@ final class EvalReport {
 
     /** Scores test predictions (patients resampled when the test set has patient ids) and keeps the entry. */
     Map<String, MetricInterval> add(String protocol, Map<String, Object> setting, LabeledFeatures test, Predictions predictions) {
-        Truth truth = test.labels() != null ? Truth.singleLabel(test.labels(), test.numClasses())
-                : Truth.multiLabel(test.multiHot(), test.numClasses());
-        Map<String, MetricInterval> metrics = ScoresBridge.intervals(Scorer.score(truth, predictions, test.task(),
+        Map<String, MetricInterval> metrics = ScoresBridge.intervals(Scorer.score(truth(test), predictions, test.task(),
                 test.patientIds(), seed, bootstrap, List.of(test.classNames())));
         entries.add(new ResultEntry(protocol, setting, metrics, predictions));
         return metrics;
+    }
+
+    /** Point values for a few-shot draw (one token resample, whose interval is ignored): the spread of interest is between draws. */
+    Map<String, MetricInterval> pointScores(LabeledFeatures test, Predictions p) {
+        return ScoresBridge.intervals(Scorer.score(truth(test), p, test.task(), null, seed, 1, List.of(test.classNames())));
+    }
+
+    private static Truth truth(LabeledFeatures test) {
+        return test.labels() != null ? Truth.singleLabel(test.labels(), test.numClasses())
+                : Truth.multiLabel(test.multiHot(), test.numClasses());
     }
 
     /** Keeps an entry whose metrics were aggregated elsewhere (few-shot: mean ± sd over draws). */
