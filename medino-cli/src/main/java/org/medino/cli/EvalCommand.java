@@ -10,6 +10,14 @@ import org.medino.eval.FewShot;
 import org.medino.eval.FewShotDraw;
 import org.medino.eval.KnnResult;
 import org.medino.eval.LabeledFeatures;
+import org.medino.eval.LinearProbe;
+import org.medino.eval.LinearProbeOptions;
+import org.medino.eval.LinearProbeResult;
+import org.medino.eval.LogRegOptions;
+import org.medino.eval.LogRegProbe;
+import org.medino.eval.LogRegResult;
+import org.medino.eval.ProbeFeatures;
+import org.medino.eval.ProbeSetting;
 import org.medino.eval.MlKnn;
 import org.medino.eval.Task;
 import org.medino.eval.WeightedKnn;
@@ -20,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /** {@code medino eval knn|mlknn|fewshot|...}: frozen-feature protocols on stores or feature files. */
 @Command(name = "eval", description = "Evaluate frozen features with the protocols of the DINOv2 radiology benchmark.",
-        subcommands = {EvalCommand.Knn.class, EvalCommand.MlKnnCommand.class, EvalCommand.FewShotCommand.class})
+        subcommands = {EvalCommand.Knn.class, EvalCommand.MlKnnCommand.class, EvalCommand.Linear.class, EvalCommand.LogReg.class,
+            EvalCommand.FewShotCommand.class})
 final class EvalCommand {
     private EvalCommand() {}
 
@@ -81,6 +90,74 @@ final class EvalCommand {
             report.finish("eval mlknn", Map.of("ks", ks, "smoothing", MlKnn.DEFAULT_SMOOTHING), inputs);
             return 0;
         }
+    }
+
+    @Command(name = "linear", description = {"Linear probing as the DINOv2 paper: heads for n_last_blocks {1,4} x avgpool x a learning-rate",
+            "grid trained together on cached features, the best chosen on --val (or a 10% hold-out of train) by accuracy",
+            "(multi-class) or AUROC (binary, multi-label), then retrained on train+val and scored on --test."},
+            footer = {"", "Example:", "  medino eval linear --train features/ds --val features/ds --test features/ds --out results/linear"})
+    static final class Linear implements Callable<Integer> {
+        @Mixin EvalInputs inputs = new EvalInputs();
+        @Mixin EvalReport report = new EvalReport();
+
+        @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training rows (default: ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--lr", split = ",", paramLabel = "LR", description = "Learning-rate grid (default: DINOv2's 13 rates from 1e-5 to 0.1).")
+        double[] lrs;
+
+        @Override
+        public Integer call() {
+            inputs.load();
+            LinearProbeOptions base = LinearProbeOptions.defaults().withEpochs(epochs).withSeed(report.seed);
+            if (lrs != null) {
+                base = new LinearProbeOptions(base.seed(), base.nLastBlocks(), base.avgpool(), lrs, base.epochs(), base.minIterations(),
+                        base.batchSize(), base.holdoutFraction());
+            }
+            LinearProbeResult r = runLinear(inputs, base, report.seed);
+            Map<String, Object> s = probeSetting(r.best());
+            report.add("linear", s, inputs.testFeatures(), r.test());
+            report.finish("eval linear", Map.of("epochs", epochs, "grid", r.validation().size() + " heads",
+                    "selection", ValidationScorer.metricFor(inputs.trainFeatures().task()) + " on " + (inputs.val == null ? "a 10% hold-out of train" : "val")), inputs);
+            return 0;
+        }
+    }
+
+    static LinearProbeResult runLinear(EvalInputs inputs, LinearProbeOptions base, long seed) {
+        ProbeFeatures val = inputs.valInput == null ? null : EvalInputs.probe(inputs.valInput);
+        return LinearProbe.run(EvalInputs.probe(inputs.trainInput), val, EvalInputs.probe(inputs.testInput),
+                new ValidationScorer(inputs.trainFeatures(), inputs.valFeatures()), inputs.probeGrid(base));
+    }
+
+    static Map<String, Object> probeSetting(ProbeSetting best) {
+        Map<String, Object> s = setting("n_last_blocks", best.nLastBlocks());
+        s.put("avgpool", best.avgpool());
+        s.put("lr", best.baseLr());
+        return s;
+    }
+
+    @Command(name = "logreg", description = {"Logistic regression as DINOv2's log_regression: L2-regularized, full-batch L-BFGS to tight",
+            "tolerance, C over 10^linspace(-6, 5, 45) chosen on a 10% hold-out of train, final fit on all of train."},
+            footer = {"", "Example:", "  medino eval logreg --train features/ds --test features/ds --out results/logreg"})
+    static final class LogReg implements Callable<Integer> {
+        @Mixin EvalInputs inputs = new EvalInputs();
+        @Mixin EvalReport report = new EvalReport();
+
+        @Override
+        public Integer call() {
+            inputs.load();
+            LogRegResult r = runLogReg(inputs.trainFeatures(), inputs.valFeatures(), inputs.testFeatures(), report.seed);
+            report.add("logreg", setting("C", r.bestC()), inputs.testFeatures(), r.test());
+            report.finish("eval logreg", Map.of("cs", "10^linspace(-6, 5, 45)", "selection",
+                    ValidationScorer.metricFor(inputs.trainFeatures().task()) + " on " + (inputs.val == null ? "a 10% hold-out of train" : "val")), inputs);
+            return 0;
+        }
+    }
+
+    static LogRegResult runLogReg(LabeledFeatures train, LabeledFeatures val, LabeledFeatures test, long seed) {
+        LogRegOptions options = LogRegOptions.defaults();
+        options = new LogRegOptions(seed, options.cs(), options.maxIter(), options.gtol(), options.holdoutFraction());
+        return LogRegProbe.run(train, val, test, new ValidationScorer(train, val), options);
     }
 
     @Command(name = "fewshot", description = {"Few-shot: n images per class (multi-label: n patients per finding), several seeded draws,",

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.medino.MedinoException;
 import org.medino.eval.FeatureInput;
 import org.medino.eval.LabeledFeatures;
+import org.medino.eval.LinearProbeOptions;
+import org.medino.eval.ProbeFeatures;
 import picocli.CommandLine.Option;
 
 /** {@code --train}, {@code --val}, {@code --test}: stores or plain feature files, checked to be comparable. */
@@ -60,6 +62,26 @@ final class EvalInputs {
 
     LabeledFeatures testFeatures() {
         return testInput.features();
+    }
+
+    LabeledFeatures valFeatures() {
+        return valInput == null ? null : valInput.features();
+    }
+
+    /** The inputs of the linear probe: stored CLS tokens of the last blocks and the mean patch token. */
+    static ProbeFeatures probe(FeatureInput in) {
+        LabeledFeatures f = in.features();
+        float[] patch = in.patchMean() != null ? in.patchMean() : new float[f.n() * f.d()];
+        return new ProbeFeatures(f.ids(), in.clsPerBlock(), patch, f.n(), in.layers(), f.d(), f.labels(), f.multiHot(),
+                f.classNames(), f.patientIds());
+    }
+
+    /** n_last_blocks {1, 4} as DINOv2 (fewer when fewer blocks were stored); avgpool only where patch tokens exist. */
+    LinearProbeOptions probeGrid(LinearProbeOptions base) {
+        int layers = trainInput.layers();
+        List<Integer> blocks = layers >= 4 ? List.of(1, 4) : layers > 1 ? List.of(1, layers) : List.of(1);
+        List<Boolean> avgpool = trainInput.patchMean() != null ? List.of(false, true) : List.of(false);
+        return base.withGrid(blocks, avgpool);
     }
 
     /** Plain files name classes by index and a split may miss the last ones: give every split the same list. */

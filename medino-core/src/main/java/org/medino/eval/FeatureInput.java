@@ -34,7 +34,7 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
         if (Files.isDirectory(path)) {
             return fromStore(FeatureStore.open(path), split);
         }
-        return fromFile(path);
+        return fromFile(path, split);
     }
 
     /** Every input must have been made the same way (model, weights, preprocessing). */
@@ -98,7 +98,8 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
         return new FeatureInput(f, cls, patch, layers, m.recipe(), store.dir().toString());
     }
 
-    private static FeatureInput fromFile(Path file) {
+    /** Rows of plain files are named {@code split/row} (e.g. {@code val/17}), unique across the inputs of one run. */
+    private static FeatureInput fromFile(Path file, String split) {
         Map<String, HostTensor> t = Safetensors.read(file);
         HostTensor features = t.get("features");
         HostTensor labels = t.get("labels");
@@ -117,7 +118,7 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
         }
         float[] lv = labels.toFloats();
         String[] ids = new String[n];
-        for (int i = 0; i < n; i++) ids[i] = Integer.toString(i);
+        for (int i = 0; i < n; i++) ids[i] = split + "/" + i;
         LabeledFeatures f;
         if (ls.length == 1) {
             int[] l = new int[n];
