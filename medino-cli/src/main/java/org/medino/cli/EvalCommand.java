@@ -18,6 +18,7 @@ import org.medino.eval.LogRegProbe;
 import org.medino.eval.LogRegResult;
 import org.medino.eval.ProbeFeatures;
 import org.medino.eval.ProbeSetting;
+import org.medino.eval.Predictions;
 import org.medino.eval.MlKnn;
 import org.medino.eval.Task;
 import org.medino.eval.WeightedKnn;
@@ -160,8 +161,61 @@ final class EvalCommand {
         return LogRegProbe.run(train, val, test, new ValidationScorer(train, val), options);
     }
 
+    /**
+     * Few-shot logistic regression: C chosen on --val when there is one; otherwise a draw is too
+     * small to hold anything out, so C = 1 (sklearn's default) is used as it is.
+     */
+    static Predictions runFewShotLogReg(LabeledFeatures subset, LabeledFeatures val, LabeledFeatures test, long seed) {
+        LogRegOptions d = LogRegOptions.defaults();
+        double[] cs = val == null ? new double[] {1.0} : d.cs();
+        return LogRegProbe.run(subset, val, test, new ValidationScorer(subset, val),
+                new LogRegOptions(seed, cs, d.maxIter(), d.gtol(), d.holdoutFraction())).test();
+    }
+
+    /** Few-shot linear probe: the grid is searched on --val when there is one; otherwise one setting (last block, lr 0.01). */
+    static Predictions runFewShotLinear(EvalInputs inputs, int[] rows, long seed) {
+        ProbeFeatures train = EvalInputs.probe(inputs.trainInput).select(rows);
+        ProbeFeatures val = inputs.valInput == null ? null : EvalInputs.probe(inputs.valInput);
+        LinearProbeOptions base = LinearProbeOptions.defaults().withSeed(seed);
+        LinearProbeOptions options = val != null ? inputs.probeGrid(base)
+                : new LinearProbeOptions(seed, List.of(1), List.of(false), new double[] {0.01}, base.epochs(), base.minIterations(),
+                        base.batchSize(), base.holdoutFraction());
+        LabeledFeatures trainLabels = inputs.trainFeatures().select(rows);
+        return LinearProbe.run(train, val, EvalInputs.probe(inputs.testInput), new ValidationScorer(trainLabels, inputs.valFeatures()), options).test();
+    }
+
+    /** Every few-shot protocol, per shot count, mean ± sd over the draws, into {@code report}. */
+    static void fewShot(EvalInputs inputs, EvalReport report, int[] shots, int draws, int k, boolean withProbes) {
+        LabeledFeatures train = inputs.trainFeatures();
+        LabeledFeatures test = inputs.testFeatures();
+        boolean multi = train.task() == Task.MULTILABEL;
+        for (int n : shots) {
+            Map<String, List<Map<String, MetricInterval>>> perDraw = new LinkedHashMap<>();
+            for (FewShotDraw draw : FewShot.draws(train, new int[] {n}, draws, report.seed)) {
+                LabeledFeatures subset = train.select(draw.rows());
+                var knn = multi
+                        ? MlKnn.predict(subset, test, new int[] {k}, MlKnn.DEFAULT_SMOOTHING).get(0).predictions()
+                        : WeightedKnn.predict(subset, test, new int[] {k}, WeightedKnn.DEFAULT_TEMPERATURE).get(0).predictions();
+                perDraw.computeIfAbsent(multi ? "fewshot-mlknn" : "fewshot-knn", p -> new ArrayList<>()).add(report.pointScores(test, knn));
+                if (withProbes) {
+                    var logreg = runFewShotLogReg(subset, inputs.valFeatures(), test, report.seed + draw.drawIndex());
+                    perDraw.computeIfAbsent("fewshot-logreg", p -> new ArrayList<>()).add(report.pointScores(test, logreg));
+                    var linear = runFewShotLinear(inputs, draw.rows(), report.seed + draw.drawIndex());
+                    perDraw.computeIfAbsent("fewshot-linear", p -> new ArrayList<>()).add(report.pointScores(test, linear));
+                }
+            }
+            for (Map.Entry<String, List<Map<String, MetricInterval>>> e : perDraw.entrySet()) {
+                Map<String, Object> s = setting("shots", n);
+                s.put("draws", draws);
+                if (e.getKey().contains("knn")) s.put("k", k);
+                report.addAggregated(e.getKey(), s, FewShotSummary.meanSd(e.getValue()));
+            }
+        }
+    }
+
     @Command(name = "fewshot", description = {"Few-shot: n images per class (multi-label: n patients per finding), several seeded draws,",
-            "mean ± sd over draws (the interval columns hold mean − sd and mean + sd)."},
+            "through kNN (ML-kNN), logistic regression and linear probing; mean ± sd over draws (the interval columns",
+            "hold mean − sd and mean + sd)."},
             footer = {"", "Example:", "  medino eval fewshot --train features/ds --test features/ds --shots 1,2,4,8,16 --draws 5 --out results/fewshot"})
     static final class FewShotCommand implements Callable<Integer> {
         @Mixin EvalInputs inputs = new EvalInputs();
@@ -176,27 +230,13 @@ final class EvalCommand {
         @Option(names = "--k", defaultValue = "20", paramLabel = "K", description = "Neighbours of the kNN (multi-label: ML-kNN) classifier (default: ${DEFAULT-VALUE}).")
         int k;
 
+        @Option(names = "--knn-only", negatable = false, description = "Skip the logistic-regression and linear-probe few-shot runs.")
+        boolean knnOnly;
+
         @Override
         public Integer call() {
             inputs.load();
-            LabeledFeatures train = inputs.trainFeatures();
-            LabeledFeatures test = inputs.testFeatures();
-            boolean multi = train.task() == Task.MULTILABEL;
-            String protocol = multi ? "fewshot-mlknn" : "fewshot-knn";
-            for (int n : shots) {
-                List<Map<String, MetricInterval>> perDraw = new ArrayList<>();
-                for (FewShotDraw draw : FewShot.draws(train, new int[] {n}, draws, report.seed)) {
-                    LabeledFeatures subset = train.select(draw.rows());
-                    var predictions = multi
-                            ? MlKnn.predict(subset, test, new int[] {k}, MlKnn.DEFAULT_SMOOTHING).get(0).predictions()
-                            : WeightedKnn.predict(subset, test, new int[] {k}, WeightedKnn.DEFAULT_TEMPERATURE).get(0).predictions();
-                    perDraw.add(report.pointScores(test, predictions));
-                }
-                Map<String, Object> s = setting("shots", n);
-                s.put("draws", draws);
-                s.put("k", k);
-                report.addAggregated(protocol, s, FewShotSummary.meanSd(perDraw));
-            }
+            fewShot(inputs, report, shots, draws, k, !knnOnly);
             report.finish("eval fewshot", Map.of("shots", shots, "draws", draws, "k", k), inputs);
             return 0;
         }

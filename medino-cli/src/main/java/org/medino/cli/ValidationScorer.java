@@ -31,6 +31,9 @@ final class ValidationScorer implements Function<Predictions, Double> {
 
     @Override
     public Double apply(Predictions p) {
+        if (p.n() == 0) {
+            return 0.0; // a hold-out of a few-shot draw can be empty: every candidate ties, the first is kept
+        }
         int[] rows = new int[p.n()];
         for (int i = 0; i < rows.length; i++) rows[i] = rowOf.get(p.ids()[i]);
         LabeledFeatures sub = all.select(rows);

@@ -35,6 +35,14 @@ public final class LinearProbe {
      */
     public static LinearProbeResult run(
             ProbeFeatures train, ProbeFeatures val, ProbeFeatures test, Function<Predictions, Double> scorer, LinearProbeOptions options) {
+        if (options.nLastBlocks().size() * options.avgpool().size() * options.learningRates().length == 1) {
+            // one setting: nothing to choose, so nothing is held out
+            ProbeSetting only = new ProbeSetting(options.nLastBlocks().get(0), options.avgpool().get(0), options.learningRates()[0],
+                    options.scaledLr(options.learningRates()[0]));
+            try (NDManager manager = NDManager.newBaseManager()) {
+                return refit(manager, train, val, test, only, List.of(), 0, options);
+            }
+        }
         ProbeFeatures fit = train;
         ProbeFeatures select = val;
         if (val == null) {
@@ -66,15 +74,20 @@ public final class LinearProbe {
             }
             if (best == null) throw new MedinoException("no linear head could be scored on the validation split");
 
-            // 3. refit the chosen setting on all labelled rows, predict test
-            ProbeFeatures all = val == null ? train : train.concat(val);
-            Random random = new Random(options.seed());
-            HeadBank chosen = HeadBank.initialized(best.nLastBlocks(), best.avgpool(),
-                    all.inputWidth(best.nLastBlocks(), best.avgpool()), all.numClasses(), List.of(best), random);
-            int finalIterations = train(manager, List.of(chosen), all, options);
-            Predictions testPredictions = SgdHeadTrainer.predict(manager, chosen, test).get(0);
-            return new LinearProbeResult(best, scores, testPredictions, gridIterations, finalIterations);
+            return refit(manager, train, val, test, best, scores, gridIterations, options);
         }
+    }
+
+    /** Step 3: refits the chosen setting on all labelled rows (train + val) and predicts test. */
+    private static LinearProbeResult refit(NDManager manager, ProbeFeatures train, ProbeFeatures val, ProbeFeatures test,
+            ProbeSetting best, List<LinearProbeResult.HeadScore> scores, int gridIterations, LinearProbeOptions options) {
+        ProbeFeatures all = val == null ? train : train.concat(val);
+        Random random = new Random(options.seed());
+        HeadBank chosen = HeadBank.initialized(best.nLastBlocks(), best.avgpool(),
+                all.inputWidth(best.nLastBlocks(), best.avgpool()), all.numClasses(), List.of(best), random);
+        int finalIterations = train(manager, List.of(chosen), all, options);
+        Predictions testPredictions = SgdHeadTrainer.predict(manager, chosen, test).get(0);
+        return new LinearProbeResult(best, scores, testPredictions, gridIterations, finalIterations);
     }
 
     /** One bank per (n_last_blocks, avgpool), in DINOv2's order, each holding every learning rate. */

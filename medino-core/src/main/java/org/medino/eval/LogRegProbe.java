@@ -25,6 +25,9 @@ public final class LogRegProbe {
      */
     public static LogRegResult run(LabeledFeatures train, LabeledFeatures val, LabeledFeatures test,
             Function<Predictions, Double> scorer, LogRegOptions options) {
+        if (options.cs().length == 1) {
+            return fitAndPredict(train, val, test, options.cs()[0], List.of(), options); // nothing to choose
+        }
         LabeledFeatures fit = train;
         LabeledFeatures select = val;
         if (val == null) {
@@ -33,15 +36,22 @@ public final class LogRegProbe {
             select = train.select(split.held());
         }
         if (fit.n() == 0 || select.n() == 0) throw new MedinoException("log. regression needs training and validation rows");
+        List<LogRegResult.CScore> sweep;
         try (NDManager manager = NDManager.newBaseManager()) {
-            List<LogRegResult.CScore> sweep = sweep(manager, fit, select, scorer, options);
-            double bestC = best(sweep);
-            LabeledFeatures all = val == null ? train : train.concat(val);
-            try (LogisticRegression lr = new LogisticRegression(manager, all)) {
-                LogisticModel model = lr.fit(bestC, null, options.maxIter(), options.gtol()).model();
-                Predictions predictions = new Predictions(test.ids(), model.probabilities(test.x(), test.n()), test.numClasses());
-                return new LogRegResult(bestC, sweep, predictions, model);
-            }
+            sweep = sweep(manager, fit, select, scorer, options);
+        }
+        return fitAndPredict(train, val, test, best(sweep), sweep, options);
+    }
+
+    /** The final fit with the chosen C on train (+ val), and its test predictions. */
+    private static LogRegResult fitAndPredict(LabeledFeatures train, LabeledFeatures val, LabeledFeatures test, double c,
+            List<LogRegResult.CScore> sweep, LogRegOptions options) {
+        LabeledFeatures all = val == null ? train : train.concat(val);
+        try (NDManager manager = NDManager.newBaseManager();
+                LogisticRegression lr = new LogisticRegression(manager, all)) {
+            LogisticModel model = lr.fit(c, null, options.maxIter(), options.gtol()).model();
+            Predictions predictions = new Predictions(test.ids(), model.probabilities(test.x(), test.n()), test.numClasses());
+            return new LogRegResult(c, sweep, predictions, model);
         }
     }
 
