@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "parity:   largest difference from the PyTorch reference on the bundled inputs: %.1e%n", parity(model, backbone));
             Dataset dataset = new DatasetArgs().read(manifest);
             Preprocessing input = new Preprocessing(98, 98, "bicubic", Preprocessing.DINOV2.mean(), Preprocessing.DINOV2.std());
-            Embedder.Options options = new Embedder.Options(3, 32, 1024, input, IntensityScaling.AUTO, true);
+            Embedder.Options options = new Embedder.Options(3, 32, 1024, input, IntensityScaling.AUTO, true, false);
             new Embedder(backbone.model(), options).run(dataset, "bundled demo backbone",
                     CheckpointHash.sha256(model.resolve("official.safetensors")), features, Embedder.Progress.NONE);
         }

@@ -67,6 +67,9 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--std", split = ",", paramLabel = "R,G,B", description = "Override the model's normalization std.")
     List<Double> std;
 
+    @Option(names = "--patch-tokens", description = "Also keep every image's full patch-token map (for dense heads; large).")
+    boolean patchTokens;
+
     @Option(names = "--shard-size", defaultValue = "1024", paramLabel = "N", description = "Samples per shard (default: ${DEFAULT-VALUE}).")
     int shardSize;
 
@@ -87,7 +90,7 @@ final class EmbedCommand implements Callable<Integer> {
                 LoadedBackbone backbone = Backbones.load(checkpoint, Backbones.Options.DEFAULTS, manager)) {
             backbone.notes().forEach(n -> System.err.println("medino: note: " + n));
             int n = layers != null ? layers : Math.min(4, backbone.config().depth());
-            Embedder.Options options = new Embedder.Options(n, batch, shardSize, preprocessing, scaling, resume);
+            Embedder.Options options = new Embedder.Options(n, batch, shardSize, preprocessing, scaling, resume, patchTokens);
             Embedder embedder = new Embedder(backbone.model(), options);
             ProgressBar bar = new ProgressBar();
             FeatureStore store = embedder.run(dataset, model, hash, out, bar);

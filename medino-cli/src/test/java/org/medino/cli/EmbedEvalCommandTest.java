@@ -74,9 +74,10 @@ class EmbedEvalCommandTest {
         NiftiWriter.write(dir.resolve("vol.nii.gz"), NdArray.ofFloats(v, 20, 20, 5), affine);
         Files.copy(Fixtures.resource("fixtures/raster/grey8.png"), dir.resolve("flat.png"));
         Files.writeString(dir.resolve("m.csv"), "id,path,label\nvolume,vol.nii.gz,a\nimage,flat.png,b\n");
-        CliRun run = embed(dir.resolve("m.csv"), dir.resolve("store"));
+        CliRun run = embed(dir.resolve("m.csv"), dir.resolve("store"), "--patch-tokens");
         assertThat(run.exitCode()).as(run.err()).isZero();
         Map<String, HostTensor> shard = Safetensors.read(dir.resolve("store/shards/shard-00000.safetensors"));
+        assertThat(shard.get("patch_tokens").shape()).containsExactly(6, 49, 48); // 98 px crop: a 7x7 grid
         assertThat(shard.get("slice_cls").shape()).containsExactly(6, 3, 48); // 5 slices + 1 image
         float[] rows = shard.get("slice_row").toFloats();
         assertThat(rows).containsExactly(0, 0, 0, 0, 0, 1);

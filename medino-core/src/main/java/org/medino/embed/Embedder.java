@@ -32,8 +32,10 @@ public final class Embedder {
      * @param preprocessing resize, crop, mean/std
      * @param intensity how raw values become [0, 1]
      * @param resume continue an interrupted store instead of refusing to overwrite it
+     * @param patchTokens also keep every image's full patch-token map (large: T·D floats per image)
      */
-    public record Options(int layers, int batch, int shardSize, Preprocessing preprocessing, IntensityScaling intensity, boolean resume) {}
+    public record Options(int layers, int batch, int shardSize, Preprocessing preprocessing, IntensityScaling intensity, boolean resume,
+            boolean patchTokens) {}
 
     /** Told after every batch: samples done so far (of all), images (slices) embedded by this run. */
     public interface Progress {
@@ -111,9 +113,12 @@ public final class Embedder {
         int n = inputs.size();
         float[] sliceCls = new float[n * layers * d];
         float[] slicePatch = new float[n * d];
+        int grid = options.preprocessing().crop() / model.config().patchSize();
+        int tokens = grid * grid;
+        float[] patchTokens = options.patchTokens() ? new float[n * tokens * d] : null;
         for (int start = 0; start < n; start += options.batch()) {
             int end = Math.min(n, start + options.batch());
-            forward(inputs.subList(start, end), sliceCls, slicePatch, start);
+            forward(inputs.subList(start, end), sliceCls, slicePatch, patchTokens, start);
             progress.update(done, total, before + end);
         }
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
@@ -133,6 +138,10 @@ public final class Embedder {
         }
         tensors.put("cls", HostTensor.ofFloats(new long[] {m, layers, d}, cls));
         tensors.put("patch_mean", HostTensor.ofFloats(new long[] {m, d}, patch));
+        if (patchTokens != null) {
+            // per image (per slice for volumes, see slice_row), row-major [S, T, D] with T = grid²
+            tensors.put("patch_tokens", HostTensor.ofFloats(new long[] {n, tokens, d}, patchTokens));
+        }
         if (n > m) {
             // volumes: keep the per-slice features too
             tensors.put("slice_cls", HostTensor.ofFloats(new long[] {n, layers, d}, sliceCls));
@@ -153,7 +162,7 @@ public final class Embedder {
         return preprocess.apply(sample).image("image").data();
     }
 
-    private void forward(List<float[]> batch, float[] clsOut, float[] patchOut, int offset) {
+    private void forward(List<float[]> batch, float[] clsOut, float[] patchOut, float[] tokensOut, int offset) {
         int crop = options.preprocessing().crop();
         int layers = options.layers();
         int d = model.config().embedDim();
@@ -172,6 +181,10 @@ public final class Embedder {
             }
             float[] p = f.patch().mean(new int[] {1}).toFloatArray();
             System.arraycopy(p, 0, patchOut, offset * d, p.length);
+            if (tokensOut != null) {
+                float[] t = f.patch().toFloatArray();
+                System.arraycopy(t, 0, tokensOut, offset * (t.length / batch.size()), t.length);
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ import org.medino.checkpoint.Safetensors;
  * each holding for its samples {@code cls} [m, layers, D] (normalized CLS of the last blocks,
  * oldest first) and {@code patch_mean} [m, D] (mean of the last block's normalized patch tokens);
  * volumes are mean-pooled over their slices there, and their per-slice features are kept as
- * {@code slice_cls} [S, layers, D], {@code slice_patch_mean} [S, D] and {@code slice_row} [S].
+ * {@code slice_cls} [S, layers, D], {@code slice_patch_mean} [S, D] and {@code slice_row} [S]. With
+ * {@code --patch-tokens}, {@code patch_tokens} [S, T, D] holds every image's (slice's) full patch-token map.
  *
  * <p>Every file is written to a temporary name and renamed, so a shard that exists is complete: a
  * run killed half-way resumes from the shards it finds.
