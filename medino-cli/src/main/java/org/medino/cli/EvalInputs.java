@@ -30,6 +30,8 @@ final class EvalInputs {
 
     /** Loads all inputs, refuses mixed recipes, and gives plain files a common class list. */
     void load() {
+        FeatureInput.requireDistinctRows(train, val, "validation");
+        FeatureInput.requireDistinctRows(train, test, "test");
         trainInput = FeatureInput.load(train, "train");
         valInput = val == null ? null : FeatureInput.load(val, "val");
         testInput = FeatureInput.load(test, "test");

@@ -37,6 +37,21 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
         return fromFile(path, split);
     }
 
+    /**
+     * Refuses to use one split-less store for training and for {@code role}: the same rows would
+     * be trained on and tested, and the result would measure a leak.
+     */
+    public static void requireDistinctRows(Path train, Path other, String role) {
+        if (other == null || !Files.isDirectory(train) || !train.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize())) {
+            return;
+        }
+        boolean anySplit = FeatureStore.open(train).manifest().samples().stream().anyMatch(e -> e.split() != null);
+        if (!anySplit) {
+            throw new MedinoException(train + ": the store's samples have no split, so it cannot be both the training and the "
+                    + role + " data; give the manifest a split column, or embed each split into its own store");
+        }
+    }
+
     /** Every input must have been made the same way (model, weights, preprocessing). */
     public static void requireSameRecipe(List<FeatureInput> inputs) {
         FeatureInput first = null;
@@ -66,6 +81,7 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
         if (rows.isEmpty()) {
             throw new MedinoException(store.dir() + ": the store has no " + split + " samples");
         }
+
         int n = rows.size();
         int d = m.dim();
         int layers = m.layers();
