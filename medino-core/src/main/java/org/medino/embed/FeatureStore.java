@@ -122,19 +122,25 @@ public final class FeatureStore {
         float[] patch = new float[n * d];
         for (int s = 0; s < manifest.shards(); s++) {
             Map<String, HostTensor> t = Safetensors.read(shardPath(s));
-            float[] c = require(t, "cls", s).toFloats();
-            float[] p = require(t, "patch_mean", s).toFloats();
             int start = s * manifest.shardSize();
+            long rows = Math.min(manifest.shardSize(), n - start);
+            float[] c = require(t, "cls", s, rows, layers, d).toFloats();
+            float[] p = require(t, "patch_mean", s, rows, d).toFloats();
             System.arraycopy(c, 0, cls, start * layers * d, c.length);
             System.arraycopy(p, 0, patch, start * d, p.length);
         }
         return new float[][] {cls, patch};
     }
 
-    private HostTensor require(Map<String, HostTensor> t, String key, int shard) {
+    /** The shard's tensor {@code key}, which must have exactly {@code shape}: a shard never disagrees with its manifest. */
+    private HostTensor require(Map<String, HostTensor> t, String key, int shard, long... shape) {
         HostTensor tensor = t.get(key);
         if (tensor == null) {
             throw new MedinoException(shardPath(shard) + ": has no '" + key + "' tensor");
+        }
+        if (!java.util.Arrays.equals(tensor.shape(), shape)) {
+            throw new MedinoException(shardPath(shard) + ": '" + key + "' is " + java.util.Arrays.toString(tensor.shape())
+                    + ", store.json says " + java.util.Arrays.toString(shape));
         }
         return tensor;
     }
