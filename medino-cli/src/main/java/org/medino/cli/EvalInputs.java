@@ -56,6 +56,26 @@ final class EvalInputs {
         trainInput = widen(trainInput, names);
         valInput = valInput == null ? null : widen(valInput, names);
         testInput = widen(testInput, names);
+        requireTrainedClasses(valInput);
+        requireTrainedClasses(testInput);
+    }
+
+    /** A class that the evaluated rows hold but train never shows cannot be learned: say so instead of scoring it. */
+    private void requireTrainedClasses(FeatureInput in) {
+        LabeledFeatures t = trainInput.features();
+        if (in == null || t.labels() == null) {
+            return;
+        }
+        boolean[] seen = new boolean[t.numClasses()];
+        for (int label : t.labels()) seen[label] = true;
+        java.util.Set<String> absent = new java.util.TreeSet<>();
+        for (int label : in.features().labels()) {
+            if (!seen[label]) absent.add(t.classNames()[label]);
+        }
+        if (!absent.isEmpty()) {
+            throw new MedinoException(in.source() + ": class" + (absent.size() > 1 ? "es " : " ") + String.join(", ", absent)
+                    + " appear" + (absent.size() > 1 ? "" : "s") + " here but never in the training data (" + trainInput.source() + ")");
+        }
     }
 
     LabeledFeatures trainFeatures() {

@@ -108,6 +108,18 @@ class EmbedEvalCommandTest {
         assertThat(r.get(1).get("metrics").get("auroc").get("value").asDouble()).isEqualTo(1.0);
         assertThat(r.get(0).get("metrics").has("mcc")).isTrue();
 
+        Path onlyZeros = dir.resolve("zeros.safetensors");
+        writeFeatures(onlyZeros, new float[] {1, 0.1f, 0.9f, 0}, new long[] {0, 0});
+        CliRun absent = CliRun.of("eval", "logreg", "--train", onlyZeros.toString(), "--test", test.toString());
+        assertThat(absent.exitCode()).isEqualTo(1);
+        assertThat(absent.err()).contains("class 1 appears here but never in the training data");
+
+        Path narrow = dir.resolve("narrow.safetensors");
+        writeFeatures(narrow, new float[] {1, 0}, new long[] {0, 1});
+        CliRun width = CliRun.of("eval", "knn", "--train", train.toString(), "--test", narrow.toString());
+        assertThat(width.exitCode()).isEqualTo(1);
+        assertThat(width.err()).contains("features are 1 wide");
+
         CliRun wrongKind = CliRun.of("eval", "mlknn", "--train", train.toString(), "--test", test.toString());
         assertThat(wrongKind.exitCode()).isEqualTo(1);
         assertThat(wrongKind.err()).contains("multi-label");
