@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code medino data check}: validate a dataset before any run, listing every bad row at once. */
-@Command(name = "data", description = "Work with datasets (manifest CSVs, folder-per-class trees, MedMNIST .npz).",
+@Command(mixinStandardHelpOptions = true, name = "data", description = "Work with datasets (manifest CSVs, folder-per-class trees, MedMNIST .npz).",
         subcommands = {DataCommand.Check.class})
 final class DataCommand {
-    @Command(name = "check",
+    @Command(mixinStandardHelpOptions = true, name = "check",
             description = {"Read a dataset, open every image, and report: samples per split, classes, and every bad row",
                 "(missing file, unreadable image, unknown label, mask shape not matching its image, duplicate id) and",
                 "patients that appear in two splits. The manifest schema is in docs/manifest.md."},

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
  * frozen-feature protocols, ending in a results table and an offline HTML report.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "demo",
         description = {"Run the benchmark on an embedded default: a generated chest-radiograph-like dataset (normal, nodule,",
             "effusion) through the bundled small DINOv2 (random weights: an untrained stand-in), then kNN, few-shot,",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 
 /** {@code medino embed}: a dataset through a frozen backbone into a feature store. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "embed",
         description = {"Run a frozen backbone over a dataset and write a feature store: sharded safetensors with, per sample,",
             "the CLS tokens of the last N blocks and the mean patch token (volumes: per slice and mean-pooled), plus",

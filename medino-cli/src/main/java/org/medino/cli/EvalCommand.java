@@ -28,7 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code medino eval knn|mlknn|fewshot|...}: frozen-feature protocols on stores or feature files. */
-@Command(name = "eval", description = "Evaluate frozen features with the protocols of the DINOv2 radiology benchmark.",
+@Command(mixinStandardHelpOptions = true, name = "eval", description = "Evaluate frozen features with the protocols of the DINOv2 radiology benchmark.",
         subcommands = {EvalCommand.Knn.class, EvalCommand.MlKnnCommand.class, EvalCommand.Linear.class, EvalCommand.LogReg.class,
             EvalCommand.FewShotCommand.class})
 final class EvalCommand {
@@ -40,7 +40,7 @@ final class EvalCommand {
         return m;
     }
 
-    @Command(name = "knn", description = {"Weighted kNN as DINOv2's evaluation: L2-normalized features, cosine top-k,",
+    @Command(mixinStandardHelpOptions = true, name = "knn", description = {"Weighted kNN as DINOv2's evaluation: L2-normalized features, cosine top-k,",
             "votes weighted by exp(similarity / T); single-label tasks."},
             footer = {"", "Example:", "  medino eval knn --train features/ds --test features/ds --out results/knn"})
     static final class Knn implements Callable<Integer> {
@@ -69,7 +69,7 @@ final class EvalCommand {
         }
     }
 
-    @Command(name = "mlknn", description = "ML-kNN (Zhang & Zhou 2007; cosine distance, smoothing 1) for multi-label tasks.",
+    @Command(mixinStandardHelpOptions = true, name = "mlknn", description = "ML-kNN (Zhang & Zhou 2007; cosine distance, smoothing 1) for multi-label tasks.",
             footer = {"", "Example:", "  medino eval mlknn --train chest/train.safetensors --test chest/test.safetensors --out results/mlknn"})
     static final class MlKnnCommand implements Callable<Integer> {
         @Mixin EvalInputs inputs = new EvalInputs();
@@ -93,8 +93,8 @@ final class EvalCommand {
         }
     }
 
-    @Command(name = "linear", description = {"Linear probing as the DINOv2 paper: heads for n_last_blocks {1,4} x avgpool x a learning-rate",
-            "grid trained together on cached features, the best chosen on --val (or a 10% hold-out of train) by accuracy",
+    @Command(mixinStandardHelpOptions = true, name = "linear", description = {"Linear probing as the DINOv2 paper: heads for n_last_blocks {1,4} x avgpool x a learning-rate",
+            "grid trained together on cached features, the best chosen on --val (or a 10%% hold-out of train) by accuracy",
             "(multi-class) or AUROC (binary, multi-label), then retrained on train+val and scored on --test."},
             footer = {"", "Example:", "  medino eval linear --train features/ds --val features/ds --test features/ds --out results/linear"})
     static final class Linear implements Callable<Integer> {
@@ -137,8 +137,8 @@ final class EvalCommand {
         return s;
     }
 
-    @Command(name = "logreg", description = {"Logistic regression as DINOv2's log_regression: L2-regularized, full-batch L-BFGS to tight",
-            "tolerance, C over 10^linspace(-6, 5, 45) chosen on a 10% hold-out of train, final fit on all of train."},
+    @Command(mixinStandardHelpOptions = true, name = "logreg", description = {"Logistic regression as DINOv2's log_regression: L2-regularized, full-batch L-BFGS to tight",
+            "tolerance, C over 10^linspace(-6, 5, 45) chosen on a 10%% hold-out of train, final fit on all of train."},
             footer = {"", "Example:", "  medino eval logreg --train features/ds --test features/ds --out results/logreg"})
     static final class LogReg implements Callable<Integer> {
         @Mixin EvalInputs inputs = new EvalInputs();
@@ -213,7 +213,7 @@ final class EvalCommand {
         }
     }
 
-    @Command(name = "fewshot", description = {"Few-shot: n images per class (multi-label: n patients per finding), several seeded draws,",
+    @Command(mixinStandardHelpOptions = true, name = "fewshot", description = {"Few-shot: n images per class (multi-label: n patients per finding), several seeded draws,",
             "through kNN (ML-kNN), logistic regression and linear probing; mean ± sd over draws (the interval columns",
             "hold mean − sd and mean + sd)."},
             footer = {"", "Example:", "  medino eval fewshot --train features/ds --test features/ds --shots 1,2,4,8,16 --draws 5 --out results/fewshot"})

@@ -25,7 +25,7 @@ final class EvalReport {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "B", description = "Bootstrap resamples for the 95% intervals (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "B", description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     private final List<ResultEntry> entries = new ArrayList<>();

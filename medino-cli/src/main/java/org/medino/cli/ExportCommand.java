@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code medino export}: the voxel values of an image as a NumPy array. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "export",
         description = {"Write an image's voxel values to .npy: float32, or float64 where float32 would lose values.",
             "Axis order: a DICOM image as pydicom's pixel_array ((rows, cols), (frames, rows, cols), colour last as RGB)",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code medino forward}: run a backbone on tensors from a safetensors file, write every output. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "forward",
         description = {
             "Run a backbone on float32 image tensors [B,3,H,W] and write its outputs (interop and debugging).",

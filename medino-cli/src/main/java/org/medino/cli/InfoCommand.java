@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code medino info}: what a medical image file holds, as JSON. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "info",
         description = {"Print what an image holds as JSON: shape, dtype, spacing, affine, modality, and the DICOM facts",
             "(transfer_syntax, photometric, rescale_slope, rescale_intercept, window_center, window_width, patient_id,",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code medino models list|pull}: the registry of public checkpoints and the local Hugging Face cache. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "models",
         description = "List the known models, or download one into the Hugging Face cache.",
         subcommands = {ModelsCommand.List.class, ModelsCommand.Pull.class})
@@ -22,7 +23,7 @@ final class ModelsCommand implements Runnable {
         new List().call();
     }
 
-    @Command(name = "list", description = "Show the known models and whether each is in the local Hugging Face cache.",
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "Show the known models and whether each is in the local Hugging Face cache.",
             footer = {"", "Example:", "  medino models list"})
     static final class List implements Callable<Integer> {
         @Override
@@ -41,7 +42,7 @@ final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "pull", description = "Download a model into the Hugging Face cache (resumable, checksummed).",
+    @Command(mixinStandardHelpOptions = true, name = "pull", description = "Download a model into the Hugging Face cache (resumable, checksummed).",
             footer = {"", "Example:", "  medino models pull dinov2-small", "  HF_TOKEN=hf_xxx medino models pull rad-dino"})
     static final class Pull implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "A registered name (see: medino models list) or a Hugging Face id (org/name).")

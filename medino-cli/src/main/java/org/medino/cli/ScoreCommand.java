@@ -17,9 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code medino score}: the clinical metrics of any model's predictions, with bootstrap intervals. */
-@Command(name = "score",
+@Command(mixinStandardHelpOptions = true, name = "score",
         description = {"Score predictions against the truth: accuracy, balanced accuracy, macro F1, AUROC, MCC (and top-5",
-            "accuracy for 6+ classes) with 95% bootstrap intervals (patients resampled when the truth has patient_id).",
+            "accuracy for 6+ classes) with 95%% bootstrap intervals (patients resampled when the truth has patient_id).",
             "Truth: id,label or id plus one 0/1 column per class; predictions: id plus one probability column per class."},
         footer = {"", "Example:", "  medino score --truth truth.csv --pred predictions.csv --task multiclass --out results/score"})
 final class ScoreCommand implements Callable<Integer> {
