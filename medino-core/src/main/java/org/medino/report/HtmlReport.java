@@ -97,6 +97,9 @@ final class HtmlReport {
         h.append("<h2>Few-shot</h2>");
         Svg svg = new Svg(480, 320, "shots per class (log scale)", metric);
         double maxShots = series.values().stream().mapToDouble(TreeMap::lastKey).max().orElse(1);
+        for (double shots : series.values().iterator().next().keySet()) {
+            svg.xTick(Math.log(shots) / Math.log(Math.max(2, maxShots)), String.valueOf((int) shots));
+        }
         int i = 0;
         for (Map.Entry<String, TreeMap<Double, Double>> s : series.entrySet()) {
             List<double[]> pts = new ArrayList<>();
@@ -116,8 +119,9 @@ final class HtmlReport {
         int left = 120;
         int top = 30;
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">", left + c * cell + 20, top + c * cell + 100));
-        s.append("<text x=\"").append(left).append("\" y=\"18\" font-size=\"13\">confusion matrix (rows: truth, columns: predicted)</text>");
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">",
+                Math.max(left + c * cell + 20, 330), top + c * cell + 100));
+        s.append("<text x=\"10\" y=\"18\" font-size=\"13\">confusion matrix (rows: truth, columns: predicted)</text>");
         for (int t = 0; t < c; t++) {
             int rowTotal = 0;
             for (int q = 0; q < c; q++) rowTotal += m[t][q];
@@ -210,6 +214,11 @@ final class HtmlReport {
 
         private double y(double v) {
             return 10 + (1 - v) * (hgt - PAD - 10);
+        }
+
+        void xTick(double at, String label) {
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+                    x(at), y(0) + 14, esc(label)));
         }
 
         void line(List<double[]> pts, String colour, String label, int index) {
