@@ -49,19 +49,9 @@ public final class ImageReaders {
         };
     }
 
-    /** A DICOM's stored type from Bits Allocated and Pixel Representation, as pydicom's pixel_array dtype. */
+    /** A DICOM's stored type, as pydicom's pixel_array dtype (the reader records it). */
     private static ReadImage dicom(ImageFormat format, MedicalImage image) {
-        Object bits = image.metadata().get("bits_allocated");
-        Object representation = image.metadata().get("pixel_representation");
-        String dtype;
-        if (bits == null) {
-            dtype = null;
-        } else if ("1".equals(String.valueOf(bits))) {
-            dtype = "uint8";
-        } else {
-            boolean signed = representation != null && ((Number) representation).intValue() == 1;
-            dtype = (signed ? "int" : "uint") + bits;
-        }
-        return new ReadImage(format, image, dtype);
+        Object dtype = image.metadata().get("pixel_dtype");
+        return new ReadImage(format, image, dtype == null ? null : dtype.toString());
     }
 }

@@ -51,6 +51,7 @@ public final class DicomReader {
         }
         Map<String, Object> metadata = HeaderFacts.metadata(dicom);
         metadata.put("frames", a.frames());
+        metadata.put("pixel_dtype", PixelDecoder.storedDtype(dicom, a));
         return new MedicalImage(NdArray.ofExact(values, shape), axes, HeaderFacts.spacing(dicom.dataset(), multi),
                 null, dicom.dataset().string(Tags.MODALITY), metadata);
     }

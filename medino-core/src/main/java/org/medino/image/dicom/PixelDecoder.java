@@ -23,6 +23,15 @@ final class PixelDecoder {
         return null;
     }
 
+    /** The element type of pydicom's pixel_array for this file, in numpy's spelling ("int16", "float32", ...). */
+    static String storedDtype(DicomFile file, PixelAttributes a) {
+        DicomElement element = pixelElement(file);
+        if (element != null && element.tag() == Tags.FLOAT_PIXEL_DATA) return "float32";
+        if (element != null && element.tag() == Tags.DOUBLE_FLOAT_PIXEL_DATA) return "float64";
+        if (a.bitsAllocated() == 1) return "uint8";
+        return (a.signed() ? "int" : "uint") + a.bitsAllocated();
+    }
+
     static double[] decode(DicomFile file, PixelAttributes a) {
         DicomElement element = pixelElement(file);
         if (element == null) {

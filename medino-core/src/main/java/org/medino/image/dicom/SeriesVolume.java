@@ -146,6 +146,7 @@ final class SeriesVolume {
         metadata.put("rescale_slope", common(slices, Tags.RESCALE_SLOPE));
         metadata.put("rescale_intercept", common(slices, Tags.RESCALE_INTERCEPT));
         metadata.put("slices", n);
+        metadata.put("pixel_dtype", PixelDecoder.storedDtype(slices.get(0).file, first));
         metadata.put("slice_spacing", Double.isNaN(sliceSpacing) ? null : sliceSpacing);
         metadata.put("slice_spacing_uniform", uniform);
         metadata.put("slice_spacing_max_deviation", deviation);
