@@ -16,8 +16,8 @@ import org.medino.checkpoint.AtomicFiles;
 
 /**
  * Writes {@code results.json}, {@code results.csv} and {@code report.html} into a folder, each
- * atomically. In JSON a metric is {@code {"value": v, "ci_lower": a, "ci_upper": b}}; unknown
- * numbers (an undefined AUROC, say) are null.
+ * atomically. In JSON a metric is {@code {"value": v, "ci_lower": a, "ci_upper": b, "ci": [a, b]}};
+ * unknown numbers (an undefined AUROC, say) are null.
  */
 public final class ResultsWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -48,6 +48,7 @@ public final class ResultsWriter {
                 one.put("value", finite(v.value()));
                 one.put("ci_lower", finite(v.lower()));
                 one.put("ci_upper", finite(v.upper()));
+                one.put("ci", java.util.Arrays.asList(finite(v.lower()), finite(v.upper())));
                 metrics.put(name, one);
             });
             m.put("metrics", metrics);

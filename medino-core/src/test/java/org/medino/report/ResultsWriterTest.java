@@ -42,6 +42,7 @@ class ResultsWriterTest {
         assertThat(first.get("metrics").get("accuracy").get("value").asDouble()).isEqualTo(0.5);
         assertThat(first.get("metrics").get("accuracy").get("ci_lower").asDouble()).isEqualTo(0.25);
         assertThat(first.get("metrics").get("auroc").get("ci_lower").isNull()).isTrue();
+        assertThat(first.get("metrics").get("accuracy").get("ci").toString()).isEqualTo("[0.25,0.75]");
         for (String key : new String[] {"command", "config", "model", "dataset", "timings"}) {
             assertThat(json.has(key)).as(key).isTrue();
         }
