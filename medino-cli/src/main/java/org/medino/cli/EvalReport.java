@@ -77,7 +77,7 @@ final class EvalReport {
         names.forEach(n -> header.append(String.format(Locale.ROOT, " %-22s", n)));
         System.out.println(header.toString().stripTrailing());
         for (ResultEntry e : entries) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s %-44s", e.protocol(), ResultsWriterAccess.setting(e.setting())));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s %-44s", e.protocol(), ResultsWriter.settingJson(e.setting())));
             for (String n : names) {
                 MetricInterval v = e.metrics().get(n);
                 row.append(String.format(Locale.ROOT, " %-22s", v == null ? "" : cell(v)));
@@ -90,16 +90,5 @@ final class EvalReport {
         if (!Double.isFinite(v.value())) return "n/a";
         if (!Double.isFinite(v.lower())) return String.format(Locale.ROOT, "%.3f", v.value());
         return String.format(Locale.ROOT, "%.3f [%.3f,%.3f]", v.value(), v.lower(), v.upper());
-    }
-
-    /** The setting as compact JSON, as in results.csv. */
-    private static final class ResultsWriterAccess {
-        static String setting(Map<String, Object> setting) {
-            try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(setting);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

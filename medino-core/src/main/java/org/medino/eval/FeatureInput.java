@@ -132,6 +132,7 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
         if (ls.length == 0 || ls[0] != n || ls.length > 2) {
             throw new MedinoException(file + ": 'labels' must be [" + n + "] or [" + n + ", C], got " + labels);
         }
+        float[] x = features.toFloats();
         float[] lv = labels.toFloats();
         String[] ids = new String[n];
         for (int i = 0; i < n; i++) ids[i] = split + "/" + i;
@@ -146,7 +147,7 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
                 l[i] = (int) lv[i];
                 max = Math.max(max, l[i]);
             }
-            f = new LabeledFeatures(ids, features.toFloats(), n, d, l, null, classNames(max + 1), null);
+            f = new LabeledFeatures(ids, x, n, d, l, null, classNames(max + 1), null);
         } else {
             int c = (int) ls[1];
             byte[] hot = new byte[n * c];
@@ -156,9 +157,10 @@ public record FeatureInput(LabeledFeatures features, float[] clsPerBlock, float[
                 }
                 hot[i] = (byte) lv[i];
             }
-            f = new LabeledFeatures(ids, features.toFloats(), n, d, null, hot, classNames(c), null);
+            f = new LabeledFeatures(ids, x, n, d, null, hot, classNames(c), null);
         }
-        return new FeatureInput(f, features.toFloats(), null, 1, null, file.toString());
+        // the one feature vector doubles as the single "block" of the linear probe
+        return new FeatureInput(f, x, null, 1, null, file.toString());
     }
 
     private static String[] classNames(int count) {

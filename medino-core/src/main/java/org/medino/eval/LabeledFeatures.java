@@ -22,16 +22,21 @@ public record LabeledFeatures(
         if (x.length != (long) n * d || ids.length != n) {
             throw new IllegalArgumentException("features [" + n + ", " + d + "] need " + (long) n * d + " values and " + n + " ids");
         }
+        checkLabels(n, labels, multiHot, classNames.length);
+    }
+
+    /** Exactly one kind of label, sized for {@code n} rows and {@code classes} classes, every index in range. */
+    static void checkLabels(int n, int[] labels, byte[] multiHot, int classes) {
         if ((labels == null) == (multiHot == null)) {
             throw new IllegalArgumentException("give either single labels or multi-hot labels");
         }
-        if (labels != null && labels.length != n || multiHot != null && multiHot.length != (long) n * classNames.length) {
-            throw new IllegalArgumentException("labels do not match " + n + " rows and " + classNames.length + " classes");
+        if (labels != null && labels.length != n || multiHot != null && multiHot.length != (long) n * classes) {
+            throw new IllegalArgumentException("labels do not match " + n + " rows and " + classes + " classes");
         }
         if (labels != null) {
             for (int label : labels) {
-                if (label < 0 || label >= classNames.length) {
-                    throw new MedinoException("label " + label + " is not one of the " + classNames.length + " classes");
+                if (label < 0 || label >= classes) {
+                    throw new MedinoException("label " + label + " is not one of the " + classes + " classes");
                 }
             }
         }

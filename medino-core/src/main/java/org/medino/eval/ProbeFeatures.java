@@ -41,19 +41,7 @@ public record ProbeFeatures(
             throw new IllegalArgumentException("probe features need [" + n + ", " + blocks + ", " + d + "] CLS tokens, ["
                     + n + ", " + d + "] patch means and " + n + " ids");
         }
-        if ((labels == null) == (multiHot == null)) {
-            throw new IllegalArgumentException("give either single labels or multi-hot labels");
-        }
-        if (labels != null && labels.length != n || multiHot != null && multiHot.length != (long) n * classNames.length) {
-            throw new IllegalArgumentException("labels do not match " + n + " rows and " + classNames.length + " classes");
-        }
-        if (labels != null) {
-            for (int label : labels) {
-                if (label < 0 || label >= classNames.length) {
-                    throw new MedinoException("label " + label + " is not one of the " + classNames.length + " classes");
-                }
-            }
-        }
+        LabeledFeatures.checkLabels(n, labels, multiHot, classNames.length);
         if (patientIds != null && patientIds.length != n) {
             throw new IllegalArgumentException(patientIds.length + " patient ids for " + n + " rows");
         }

@@ -84,7 +84,8 @@ public final class ResultsWriter {
         return out.toString();
     }
 
-    static String settingJson(Map<String, Object> setting) {
+    /** A protocol's setting as compact JSON, e.g. {@code {"k":20}}: how tables and reports show it. */
+    public static String settingJson(Map<String, Object> setting) {
         try {
             return new ObjectMapper().writeValueAsString(setting);
         } catch (IOException e) {
