@@ -55,7 +55,9 @@ final class ImagePlanes {
         long[] shape = array.shape();
         int per = 1;
         for (int i = 1; i < shape.length; i++) per *= (int) shape[i];
-        float[] values = java.util.Arrays.copyOfRange(array.floats(), row * per, (row + 1) * per);
+        // only this row: converting the whole archive's array per sample would make embedding quadratic
+        float[] values = new float[per];
+        for (int i = 0; i < per; i++) values[i] = (float) array.get(row * per + i);
         long[] rest = java.util.Arrays.copyOfRange(shape, 1, shape.length);
         NdArray one = NdArray.ofFloats(values, rest);
         if (rest.length == 2) {
