@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "medino 0.1.0",
         description = "DINOv2-family foundation models for medical images.",
-        subcommands = {DemoCommand.class, EmbedCommand.class, ForwardCommand.class, InfoCommand.class, ExportCommand.class, DataCommand.class, EvalCommand.class, ScoreCommand.class, ModelsCommand.class,
+        subcommands = {DemoCommand.class, EmbedCommand.class, ForwardCommand.class, InfoCommand.class, ExportCommand.class, DataCommand.class, EvalCommand.class, ScoreCommand.class, ModelsCommand.class, SegmentCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--debug", description = "Show stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)

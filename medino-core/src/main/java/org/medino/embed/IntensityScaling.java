@@ -31,7 +31,7 @@ public enum IntensityScaling {
     }
 
     /** The transform for an image whose file stores {@code storedDtype} values. */
-    Transform transform(String storedDtype) {
+    public Transform transform(String storedDtype) {
         return switch (this) {
             case AUTO -> "uint8".equals(storedDtype) ? divideBy255() : new MinMaxScale();
             case MINMAX -> new MinMaxScale();

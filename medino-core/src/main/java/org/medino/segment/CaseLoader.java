@@ -1,0 +1,95 @@
+package org.medino.segment;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.medino.MedinoException;
+import org.medino.embed.IntensityScaling;
+import org.medino.image.ImageReaders;
+import org.medino.transform.ImageKind;
+import org.medino.transform.Sample;
+import org.medino.transform.TypedImage;
+import org.medino.transform.VolumeSlicer;
+
+/**
+ * Reads an image and its mask, scales the intensities to [0, 1] and checks that the mask fits:
+ * same spatial shape, integer labels within the declared classes. A 3D array with a single slice
+ * (a 2D NIfTI stored as {@code (i, j, 1)}) is a 2D image.
+ */
+public final class CaseLoader {
+    private final IntensityScaling scaling;
+
+    public CaseLoader(IntensityScaling scaling) {
+        this.scaling = scaling;
+    }
+
+    /** The image and mask of {@code c}; {@code classes} null means "any non-negative integer label". */
+    public LoadedCase load(SegmentationCase c, SegmentationClasses classes) {
+        TypedImage image = image(c.image());
+        int[] labels = c.mask() == null ? null : mask(c.mask(), c.image(), image, classes);
+        return new LoadedCase(c.id(), c.image(), image, labels, image.affine());
+    }
+
+    /** An image without a mask (prediction). */
+    public LoadedCase loadImage(String id, Path file) {
+        TypedImage image = image(file);
+        return new LoadedCase(id, file, image, null, image.affine());
+    }
+
+    private TypedImage image(Path file) {
+        ImageReaders.ReadImage read = read(file);
+        TypedImage image = squeezeSingleSlice(TypedImage.fromMedicalImage(read.image(), ImageKind.IMAGE));
+        if (image.channels() != 1 && image.channels() != 3) {
+            throw new MedinoException(file + ": " + image.channels() + " channels; segmentation takes grey or RGB images");
+        }
+        Sample scaled = scaling.transform(read.storedDtype()).apply(Sample.of("image", image), new SplittableRandom(0));
+        return scaled.image("image");
+    }
+
+    private static int[] mask(Path maskFile, Path imageFile, TypedImage image, SegmentationClasses classes) {
+        ImageReaders.ReadImage read = read(maskFile);
+        TypedImage mask;
+        try {
+            mask = squeezeSingleSlice(TypedImage.fromMedicalImage(read.image(), ImageKind.LABEL_MAP));
+        } catch (MedinoException e) {
+            throw new MedinoException(maskFile + ": " + e.getMessage() + " (a mask holds one integer label per pixel)", e);
+        }
+        if (mask.channels() != 1) {
+            throw new MedinoException(maskFile + ": the mask has " + mask.channels() + " channels; a mask holds one integer label per pixel");
+        }
+        if (!Arrays.equals(mask.spatialShape(), image.spatialShape())) {
+            throw new MedinoException(maskFile + ": mask shape " + Arrays.toString(mask.spatialShape())
+                    + " does not match the image " + imageFile.getFileName() + " " + Arrays.toString(image.spatialShape()));
+        }
+        float[] v = mask.data();
+        int[] labels = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            float x = v[i];
+            if (x < 0 || (classes != null && x >= classes.count())) {
+                String declared = classes == null ? "non-negative labels" : "the declared classes 0.." + (classes.count() - 1);
+                throw new MedinoException(maskFile + ": label " + (long) x + " is outside " + declared);
+            }
+            labels[i] = (int) x;
+        }
+        return labels;
+    }
+
+    private static ImageReaders.ReadImage read(Path file) {
+        try {
+            return ImageReaders.read(file);
+        } catch (MedinoException e) {
+            String msg = e.getMessage();
+            throw msg != null && msg.contains(file.getFileName().toString()) ? e : new MedinoException(file + ": " + msg, e);
+        }
+    }
+
+    /** {@code [C, 1, H, W]}-like volumes (one slice along some axis) are 2D images. */
+    private static TypedImage squeezeSingleSlice(TypedImage image) {
+        if (image.spatialRank() != 3) return image;
+        int[] s = image.spatialShape();
+        for (int a = 2; a >= 0; a--) {
+            if (s[a] == 1) return VolumeSlicer.cut(image, a, 0, false);
+        }
+        return image;
+    }
+}

@@ -1,0 +1,172 @@
+package org.medino.segment.job;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medino.MedinoException;
+import org.medino.data.Split;
+import org.medino.image.ImageFormat;
+import org.medino.model.LoadedBackbone;
+import org.medino.model.Preprocessing;
+import org.medino.report.SegmentationHtml;
+import org.medino.report.SegmentationResults;
+import org.medino.segment.CaseLoader;
+import org.medino.segment.CasePrediction;
+import org.medino.segment.FeatureCache;
+import org.medino.segment.InputPipeline;
+import org.medino.segment.LoadedCase;
+import org.medino.segment.NetworkSpec;
+import org.medino.segment.Networks;
+import org.medino.segment.PredictionWriter;
+import org.medino.segment.SegmentationCase;
+import org.medino.segment.SegmentationClasses;
+import org.medino.segment.SegmentationExperiment;
+import org.medino.segment.SegmentationManifest;
+import org.medino.segment.SegmentationModelFiles;
+
+/**
+ * {@code medino segment train} as a library call: reads and checks every case, builds the network,
+ * runs the two-stage protocol, and writes the run folder — {@code results.json}, {@code per_case.csv},
+ * {@code report.html}, {@code model/} (model.json + weights), {@code predictions/} (test masks:
+ * NIfTI with the source affine, or PNG with an overlay for 2D raster/DICOM images) and
+ * {@code checkpoints/} (one per training, for {@code --resume}).
+ */
+public final class SegmentTraining {
+    private SegmentTraining() {}
+
+    public static SegmentationExperiment.Outcome run(TrainJob job, Listener listener) {
+        long start = System.nanoTime();
+        boolean head = job.head() != null;
+        if (head == (job.baseline() != null) || head != (job.backbone() != null)) {
+            throw new MedinoException("give either --backbone with --head, or --baseline");
+        }
+        if (job.imageSize() < 14) throw new MedinoException("--image-size must be at least 14");
+        List<SegmentationCase> rows = SegmentationManifest.read(job.manifest());
+        listener.stage("reading " + rows.size() + " cases");
+        CaseLoader loader = new CaseLoader(job.intensity());
+        List<LoadedCase> cases = new ArrayList<>();
+        List<Split> splits = new ArrayList<>();
+        for (SegmentationCase row : rows) {
+            cases.add(loader.load(row, job.classes()));
+            splits.add(row.split());
+        }
+        SegmentationClasses classes = job.classes() != null ? job.classes() : inferClasses(cases, rows);
+        Map<String, String> backboneRef = head ? LoadedBackboneRef.describe(job.backbone()) : null;
+        Preprocessing preprocessing = LoadedBackboneRef.preprocessing(job.backbone());
+        try (NDManager manager = NDManager.newBaseManager();
+                LoadedBackbone backbone = head ? LoadedBackboneRef.load(backboneRef, manager) : null) {
+            if (backbone != null) backbone.notes().forEach(listener::note);
+            int multiple = head ? backbone.config().patchSize() : 16;
+            InputPipeline pipeline = new InputPipeline(job.imageSize(), multiple, preprocessing.mean(), preprocessing.std());
+            NetworkSpec spec = new NetworkSpec(head ? NetworkSpec.HEAD : NetworkSpec.BASELINE, head ? job.head() : job.baseline(),
+                    classes.count(), pipeline.padded());
+            Object config = Networks.defaultConfig(spec, head ? backbone.config().embedDim() : 0);
+            boolean cached = head && job.cacheFeatures();
+            if (cached && job.settings().augment()) listener.note("--cache-features trains the head on un-augmented images");
+            SegmentationExperiment.Options options = new SegmentationExperiment.Options(
+                    cached ? job.settings().withAugment(false) : job.settings(), job.lrs(), job.shots(), job.axis(), job.retrain(),
+                    job.evalBatch(), job.resume());
+            FeatureCache cache = head ? FeatureCache.halfOfHeap() : null;
+            SegmentationExperiment experiment = new SegmentationExperiment(manager,
+                    Networks.factory(manager, spec, config, head ? backbone.model() : null, cache), pipeline, classes.count(), options,
+                    job.out().resolve("checkpoints"), listener);
+            SegmentationModelFiles.Description description = new SegmentationModelFiles.Description(spec, job.imageSize(), classes,
+                    job.axis(), job.intensity().label(), preprocessing.mean(), preprocessing.std(), Networks.toJson(config), backboneRef);
+            SegmentationExperiment.Outcome outcome = experiment.run(cases, splits,
+                    net -> SegmentationModelFiles.save(job.out().resolve("model"), description, net.state()));
+            listener.stage("writing predictions and results");
+            writePredictions(job.out().resolve("predictions"), outcome, rows);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            SegmentationResults.Context context = new SegmentationResults.Context("segment train",
+                    model(spec, backboneRef, backbone), dataset(job, rows, cases, classes), config(job, pipeline), seconds);
+            SegmentationResults.write(job.out(), context, classes, outcome);
+            SegmentationHtml.write(job.out().resolve("report.html"), "medino segment train: " + spec.describe(), classes, outcome,
+                    job.axis());
+            return outcome;
+        }
+    }
+
+    /** 0 … the largest label found; at least background and one structure. */
+    private static SegmentationClasses inferClasses(List<LoadedCase> cases, List<SegmentationCase> rows) {
+        int max = 0;
+        String where = "";
+        for (int i = 0; i < cases.size(); i++) {
+            for (int v : cases.get(i).labels()) {
+                if (v > max) {
+                    max = v;
+                    where = rows.get(i).mask().toString();
+                }
+            }
+        }
+        if (max + 1 > SegmentationClasses.MAX_INFERRED) {
+            throw new MedinoException(where + ": label " + max + " would make " + (max + 1) + " classes; masks hold labels 0..K-1 "
+                    + "(a 0/255 mask is an image, not labels) — or declare them with --classes");
+        }
+        return SegmentationClasses.numbered(Math.max(2, max + 1));
+    }
+
+    /** Test predictions named after the case: NIfTI for volumes and NIfTI sources, PNG + overlay otherwise. */
+    private static void writePredictions(Path dir, SegmentationExperiment.Outcome outcome, List<SegmentationCase> rows) {
+        Map<String, SegmentationCase> byId = new LinkedHashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        for (CasePrediction p : outcome.predictions()) {
+            LoadedCase c = p.loaded();
+            boolean nifti = c.isVolume() || ImageFormat.detect(byId.get(c.id()).image()) == ImageFormat.NIFTI;
+            String name = safeName(c.id()) + (nifti ? ".nii.gz" : ".png");
+            PredictionWriter.write(dir.resolve(name), c, p.predicted());
+        }
+    }
+
+    static String safeName(String id) {
+        String stem = id.replaceAll("(?i)\\.(nii\\.gz|nii|png|jpe?g|dcm|tiff?|npy)$", "");
+        return stem.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static Map<String, Object> model(NetworkSpec spec, Map<String, String> backboneRef, LoadedBackbone backbone) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", spec.kind());
+        m.put("network", spec.name());
+        if (backboneRef != null) {
+            m.put("backbone", backboneRef.get("reference"));
+            m.put("backbone_sha256", backboneRef.get("sha256"));
+            m.put("backbone_architecture", backbone.config().describe());
+            m.put("blocks", spec.blocks());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> dataset(TrainJob job, List<SegmentationCase> rows, List<LoadedCase> cases,
+            SegmentationClasses classes) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("manifest", job.manifest().toString());
+        d.put("classes", classes.names());
+        for (Split s : Split.values()) d.put(s.label(), rows.stream().filter(r -> r.split() == s).count());
+        long volumes = cases.stream().filter(LoadedCase::isVolume).count();
+        d.put("dimensionality", volumes == 0 ? "2d" : volumes == cases.size() ? "3d" : "mixed");
+        return d;
+    }
+
+    private static Map<String, Object> config(TrainJob job, InputPipeline pipeline) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("image_size", job.imageSize());
+        c.put("input_size", pipeline.padded());
+        c.put("epochs", job.settings().epochs());
+        c.put("batch", job.settings().batch());
+        c.put("lr", job.lrs());
+        c.put("optimizer", job.settings().optimizer());
+        c.put("weight_decay", job.settings().weightDecay());
+        c.put("loss", job.settings().loss().key());
+        c.put("schedule", "cosine to 0, per step");
+        c.put("augment", job.settings().augment() && !(job.head() != null && job.cacheFeatures()));
+        c.put("cache_features", job.cacheFeatures());
+        c.put("shots", job.shots());
+        c.put("slice_axis", job.axis().text());
+        c.put("intensity", job.intensity().label());
+        c.put("retrain_on_train_val", job.retrain());
+        c.put("seed", job.settings().seed());
+        return c;
+    }
+}
