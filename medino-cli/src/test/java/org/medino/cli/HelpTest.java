@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"demo", "embed", "forward", "info", "export", "data check", "eval knn", "eval mlknn", "eval linear",
-        "eval logreg", "eval fewshot", "score", "models list", "models pull"})
+        "eval logreg", "eval fewshot", "score", "models list", "models pull", "segment train", "segment predict", "segment example"})
     void helpShowsAnExample(String command) {
         String[] args = (command + " --help").split(" ");
         CliRun run = CliRun.of(args);
