@@ -45,7 +45,7 @@ final class SgdHeadTrainer {
             }
             for (int it = 0; it < maxIter; it++) {
                 int[] rows = source.next();
-                double factor = CosineSchedule.factor(it, maxIter);
+                double factor = org.medino.train.CosineSchedule.factor(it, maxIter);
                 try (NDManager step = scope.newSubManager()) {
                     NDArray target = targets(step, data, rows, classes, multiLabel);
                     for (int g = 0; g < banks.size(); g++) {

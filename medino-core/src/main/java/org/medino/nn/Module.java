@@ -123,6 +123,15 @@ public abstract class Module implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Restarts the random stream the tree's dropout layers draw from, so that randomness is a
+     * function of the seed a trainer passes, e.g. (run seed, epoch), and not of how many steps ran
+     * before. The stream is libtorch's global CPU generator (see {@link Dropout}).
+     */
+    public final void reseedDropout(long seed) {
+        Dropout.seedGenerator(seed);
+    }
+
     public final boolean isTraining() {
         return training;
     }

@@ -14,6 +14,8 @@ import org.medino.segment.SegmentationClasses;
 import org.medino.segment.SegmentationExperiment;
 import org.medino.segment.SliceAxis;
 import org.medino.segment.Slicing;
+import org.medino.transform.TypedImage;
+import org.medino.transform.VolumeSlicer;
 
 /**
  * {@code report.html} of a segmentation run, self-contained (overlays are inline PNG): the
@@ -81,15 +83,15 @@ public final class SegmentationHtml {
         if (c.isVolume()) {
             int a = axis.resolve(c.affine());
             int best = busiestSlice(c.labels(), shape, a);
-            var plane = Slicing.planes(c, 0, a).get(best);
-            grey = greyOf(plane.image().data(), plane.image().voxelsPerChannel(), plane.image().channels());
-            truth = plane.labels();
+            TypedImage plane = VolumeSlicer.cut(c.image(), a, best, false);
+            grey = LabelPng.grey(plane.data(), plane.voxelsPerChannel(), plane.channels());
+            truth = sliceOf(c.labels(), shape, a, best);
             predicted = sliceOf(p.predicted(), shape, a, best);
-            hh = plane.height();
-            ww = plane.width();
+            hh = plane.spatialShape()[0];
+            ww = plane.spatialShape()[1];
             where = " (slice " + best + " along axis " + a + ")";
         } else {
-            grey = greyOf(c.image().data(), c.image().voxelsPerChannel(), c.image().channels());
+            grey = LabelPng.grey(c.image().data(), c.image().voxelsPerChannel(), c.image().channels());
             truth = c.labels();
             predicted = p.predicted();
             hh = shape[0];
@@ -115,12 +117,6 @@ public final class SegmentationHtml {
 
     private static int[] sliceOf(int[] labels, int[] shape, int axis, int index) {
         return Slicing.cutLabels(labels, shape, axis, index);
-    }
-
-    private static float[] greyOf(float[] data, int n, int channels) {
-        float[] g = new float[n];
-        for (int c = 0; c < channels; c++) for (int i = 0; i < n; i++) g[i] += data[c * n + i] / channels;
-        return g;
     }
 
     private static String img(byte[] png) {

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.medino.MedinoException;
 import org.medino.embed.IntensityScaling;
+import org.medino.image.ImageFormat;
 import org.medino.image.ImageReaders;
+import org.medino.image.raster.RasterReader;
 import org.medino.transform.ImageKind;
 import org.medino.transform.Sample;
 import org.medino.transform.TypedImage;
@@ -25,29 +27,34 @@ public final class CaseLoader {
 
     /** The image and mask of {@code c}; {@code classes} null means "any non-negative integer label". */
     public LoadedCase load(SegmentationCase c, SegmentationClasses classes) {
-        TypedImage image = image(c.image());
-        int[] labels = c.mask() == null ? null : mask(c.mask(), c.image(), image, classes);
-        return new LoadedCase(c.id(), c.image(), image, labels, image.affine());
+        LoadedCase image = loadImage(c.id(), c.image());
+        int[] labels = c.mask() == null ? null : mask(c.mask(), c.image(), image.image(), classes);
+        return new LoadedCase(image.id(), image.source(), image.image(), labels, image.affine(), image.fileShape(), image.fileAffine());
     }
 
     /** An image without a mask (prediction). */
     public LoadedCase loadImage(String id, Path file) {
-        TypedImage image = image(file);
-        return new LoadedCase(id, file, image, null, image.affine());
-    }
-
-    private TypedImage image(Path file) {
         ImageReaders.ReadImage read = read(file);
-        TypedImage image = squeezeSingleSlice(TypedImage.fromMedicalImage(read.image(), ImageKind.IMAGE));
+        TypedImage stored = TypedImage.fromMedicalImage(read.image(), ImageKind.IMAGE);
+        TypedImage image = squeezeSingleSlice(stored);
         if (image.channels() != 1 && image.channels() != 3) {
             throw new MedinoException(file + ": " + image.channels() + " channels; segmentation takes grey or RGB images");
         }
         Sample scaled = scaling.transform(read.storedDtype()).apply(Sample.of("image", image), new SplittableRandom(0));
-        return scaled.image("image");
+        TypedImage ready = scaled.image("image");
+        for (double s : ready.spacing()) {
+            if (!(s > 0) || Double.isInfinite(s)) {
+                throw new MedinoException(file + ": voxel spacing " + java.util.Arrays.toString(ready.spacing())
+                        + " is not usable (a zero or invalid affine); distances in mm need a real spacing");
+            }
+        }
+        return new LoadedCase(id, file, ready, null, ready.affine(), stored.spatialShape(), stored.affine());
     }
 
     private static int[] mask(Path maskFile, Path imageFile, TypedImage image, SegmentationClasses classes) {
-        ImageReaders.ReadImage read = read(maskFile);
+        ImageReaders.ReadImage read = ImageFormat.detect(maskFile) == ImageFormat.RASTER
+                ? readRasterLabels(maskFile)
+                : read(maskFile);
         TypedImage mask;
         try {
             mask = squeezeSingleSlice(TypedImage.fromMedicalImage(read.image(), ImageKind.LABEL_MAP));
@@ -77,6 +84,16 @@ public final class CaseLoader {
     private static ImageReaders.ReadImage read(Path file) {
         try {
             return ImageReaders.read(file);
+        } catch (MedinoException e) {
+            String msg = e.getMessage();
+            throw msg != null && msg.contains(file.getFileName().toString()) ? e : new MedinoException(file + ": " + msg, e);
+        }
+    }
+
+    /** A PNG/JPEG/TIFF mask with its palette indices as labels (see {@link RasterReader#readLabels}). */
+    private static ImageReaders.ReadImage readRasterLabels(Path file) {
+        try {
+            return new ImageReaders.ReadImage(ImageFormat.RASTER, RasterReader.readLabels(file), null);
         } catch (MedinoException e) {
             String msg = e.getMessage();
             throw msg != null && msg.contains(file.getFileName().toString()) ? e : new MedinoException(file + ": " + msg, e);

@@ -17,9 +17,10 @@ public final class FeatureCache {
         this.maxBytes = maxBytes;
     }
 
-    /** Half of what the heap may still grow to: room for the volumes and the engine's own arrays. */
-    public static FeatureCache halfOfHeap() {
-        return new FeatureCache(Runtime.getRuntime().maxMemory() / 2);
+    /** Half of the heap still free when it is made (the cases are loaded by then), leaving room for the rest. */
+    public static FeatureCache halfOfFreeHeap() {
+        Runtime r = Runtime.getRuntime();
+        return new FeatureCache((r.maxMemory() - (r.totalMemory() - r.freeMemory())) / 2);
     }
 
     synchronized float[][] get(String key) {

@@ -27,6 +27,7 @@ final class HeadNetwork extends ModuleNetwork {
         this.head = head;
         this.cache = cache;
         if (head.blocksUsed() > backbone.config().depth()) {
+            head.close();
             throw new org.medino.MedinoException("this head reads the last " + head.blocksUsed() + " blocks but the backbone has only "
                     + backbone.config().depth());
         }

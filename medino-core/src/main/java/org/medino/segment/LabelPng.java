@@ -43,6 +43,15 @@ public final class LabelPng {
         return encode(overlay(grey, labels, h, w));
     }
 
+    /** The mean over channels of a channel-first image ({@code channels × n} values), for overlays. */
+    public static float[] grey(float[] data, int n, int channels) {
+        float[] g = new float[n];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < n; i++) g[i] += data[c * n + i] / channels;
+        }
+        return g;
+    }
+
     static BufferedImage overlay(float[] grey, int[] labels, int h, int w) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {

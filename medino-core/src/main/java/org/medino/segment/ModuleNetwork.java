@@ -40,6 +40,11 @@ abstract class ModuleNetwork implements SegmentationNetwork {
     }
 
     @Override
+    public void reseed(long seed) {
+        module.reseedDropout(seed);
+    }
+
+    @Override
     public void close() {
         module.close();
     }

@@ -27,11 +27,14 @@ public final class PredictionWriter {
     public static Path write(Path out, LoadedCase image, int[] labels) {
         int[] shape = image.spatialShape();
         if (isNifti(out)) {
+            // In the file's own shape and affine: a (i, j, 1) slice stays (i, j, 1), so the mask
+            // lies on the image in any viewer and compares with the truth voxel for voxel.
             double[] values = new double[labels.length];
             for (int i = 0; i < labels.length; i++) values[i] = labels[i];
-            long[] dims = new long[shape.length];
-            for (int i = 0; i < shape.length; i++) dims[i] = shape[i];
-            NiftiWriter.write(out, NdArray.ofExact(values, dims), image.affine());
+            int[] fileShape = image.fileShape();
+            long[] dims = new long[fileShape.length];
+            for (int i = 0; i < fileShape.length; i++) dims[i] = fileShape[i];
+            NiftiWriter.write(out, NdArray.ofExact(values, dims), image.fileAffine());
             return null;
         }
         if (isPng(out)) {
@@ -40,7 +43,8 @@ public final class PredictionWriter {
             }
             LabelPng.writeLabels(out, labels, shape[0], shape[1]);
             Path overlay = overlayPath(out);
-            LabelPng.writeOverlay(overlay, greyOf(image), labels, shape[0], shape[1]);
+            LabelPng.writeOverlay(overlay, LabelPng.grey(image.image().data(), image.image().voxelsPerChannel(), image.image().channels()),
+                    labels, shape[0], shape[1]);
             return overlay;
         }
         throw new MedinoException(out + ": name the mask .nii.gz, .nii or .png");
@@ -49,17 +53,5 @@ public final class PredictionWriter {
     public static Path overlayPath(Path png) {
         String n = png.getFileName().toString();
         return png.resolveSibling(n.substring(0, n.length() - 4) + "_overlay.png");
-    }
-
-    /** The first channel of a 2D case's [0, 1] image (RGB images: their mean). */
-    static float[] greyOf(LoadedCase c) {
-        float[] d = c.image().data();
-        int n = c.image().voxelsPerChannel();
-        int ch = c.image().channels();
-        float[] g = new float[n];
-        for (int k = 0; k < ch; k++) {
-            for (int i = 0; i < n; i++) g[i] += d[k * n + i] / ch;
-        }
-        return g;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.medino.MedinoException;
+import org.medino.checkpoint.AtomicFiles;
 import org.medino.data.Split;
 import org.medino.metrics.CaseScores;
 import org.medino.metrics.LabelGrid;
@@ -21,7 +22,8 @@ import org.medino.metrics.SegmentationSummary;
  * train cases and scored on the val cases by mean IoU (background excluded); the best is then
  * trained again on train + val (or on train only, without {@code retrain} or without val cases) and
  * that final network is scored on the test cases, in 3D for volumes. Few-shot runs draw their
- * {@code shots} training cases (images, or whole volumes) once, from the seed.
+ * {@code shots} training cases (images, or whole volumes) once, from the seed, and the final network
+ * is trained on those alone: val only chooses.
  */
 public final class SegmentationExperiment {
     /**
@@ -32,9 +34,11 @@ public final class SegmentationExperiment {
      * @param retrain refit the chosen setting on train + val
      * @param evalBatch planes per forward pass at evaluation
      * @param resume continue from checkpoints in {@code work}
+     * @param identity everything besides the settings that a checkpoint or a finished grid point
+     *     must match to be reused: network, its configuration, backbone hash, input, data
      */
     public record Options(TrainSettings settings, List<Double> lrs, Integer shots, SliceAxis axis, boolean retrain, int evalBatch,
-            boolean resume) {}
+            boolean resume, String identity) {}
 
     /** Where the run stands, for a progress line. */
     public interface Listener {
@@ -97,11 +101,17 @@ public final class SegmentationExperiment {
                     chosen = lr;
                 }
             }
-            if (best == Double.NEGATIVE_INFINITY) throw new MedinoException("training diverged at every learning rate of the grid");
+            if (best == Double.NEGATIVE_INFINITY) {
+                boolean allDiverged = grid.stream().allMatch(p -> p.note().equals("diverged"));
+                throw new MedinoException(allDiverged ? "training diverged at every learning rate of the grid; try smaller --lr values"
+                        : "the val cases hold no foreground class, so no learning rate can be chosen on them; give one --lr or other val rows");
+            }
         }
         List<Integer> finalTrain = new ArrayList<>(train);
         String finalTraining = "train";
-        if (options.retrain() && !val.isEmpty()) {
+        if (options.shots() != null) {
+            finalTraining = "train (" + options.shots() + " shots)";
+        } else if (options.retrain() && !val.isEmpty()) {
             finalTrain.addAll(val);
             finalTraining = "train+val";
         }
@@ -128,9 +138,15 @@ public final class SegmentationExperiment {
     private GridPoint gridPoint(List<LoadedCase> cases, List<Integer> train, List<Integer> val, double lr) {
         String name = String.format(Locale.ROOT, "lr-%s", lr);
         Path done = work.resolve(name + ".score");
+        String made = options.settings().withLr(lr).describe() + " " + options.identity();
         if (options.resume() && Files.isRegularFile(done)) {
+            // "<score>\n<what it was made with>": reused only when made with exactly these settings.
             try {
-                return new GridPoint(lr, Double.parseDouble(Files.readString(done).trim()), "");
+                List<String> lines = Files.readAllLines(done, StandardCharsets.UTF_8);
+                if (lines.size() == 2 && lines.get(1).equals(made)) {
+                    double score = Double.parseDouble(lines.get(0));
+                    return new GridPoint(lr, score, Double.isNaN(score) ? "no foreground in val" : "");
+                }
             } catch (IOException | NumberFormatException e) {
                 // a damaged score file: run the point again
             }
@@ -149,8 +165,8 @@ public final class SegmentationExperiment {
                 summary.add(c.id(), score(c, predictor.predict(manager, c, axisOf(c), "case:" + c.id())));
             }
             double iou = summary.iouMean();
-            writeScore(done, iou);
-            return new GridPoint(lr, iou, "");
+            writeScore(done, iou + "\n" + made);
+            return new GridPoint(lr, iou, Double.isNaN(iou) ? "no foreground in val" : "");
         }
     }
 
@@ -164,13 +180,18 @@ public final class SegmentationExperiment {
                 keys.add("case:" + c.id() + "#" + p.index());
             }
         }
-        SegmentationTrainer.train(manager, net, planes, keys, pipeline, s, classes, checkpoint, options.resume(), listener.progress());
+        SegmentationTrainer.train(manager, net, planes, keys, pipeline, s, classes, options.identity(), checkpoint, options.resume(),
+                listener.progress());
     }
 
     private CaseScores score(LoadedCase c, int[] predicted) {
-        LabelGrid truth = new LabelGrid(c.labels(), c.spatialShape(), c.spacing());
-        LabelGrid prediction = new LabelGrid(predicted, c.spatialShape(), c.spacing());
-        return SegmentationMetrics.score(prediction, truth, classes, false);
+        try {
+            LabelGrid truth = new LabelGrid(c.labels(), c.spatialShape(), c.spacing());
+            LabelGrid prediction = new LabelGrid(predicted, c.spatialShape(), c.spacing());
+            return SegmentationMetrics.score(prediction, truth, classes, false);
+        } catch (IllegalArgumentException e) {
+            throw new MedinoException(c.source() + ": cannot score " + c.id() + ": " + e.getMessage(), e);
+        }
     }
 
     private int axisOf(LoadedCase c) {
@@ -194,12 +215,8 @@ public final class SegmentationExperiment {
         return picked;
     }
 
-    private static void writeScore(Path file, double value) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Double.toString(value), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MedinoException(file + ": cannot write: " + e.getMessage(), e);
-        }
+    private static void writeScore(Path file, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, ch -> ch.write(java.nio.ByteBuffer.wrap(bytes)));
     }
 }

@@ -1,7 +1,6 @@
 package org.medino.segment;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +19,9 @@ import org.medino.data.Split;
 
 /**
  * Reads a segmentation manifest: a CSV with columns {@code image} (or {@code path}), {@code mask}
- * and {@code split}, and optionally {@code id}. Paths are relative to the manifest's folder.
+ * and {@code split}, and optionally {@code id} (default: the image path as written, which is unique
+ * even when every subject folder holds a {@code slice_090.png}). Column names match in any case; a
+ * UTF-8 byte-order mark is ignored. Paths are relative to the manifest's folder.
  * Every problem of every row is collected first and reported together, so one run shows them all.
  */
 public final class SegmentationManifest {
@@ -32,21 +33,27 @@ public final class SegmentationManifest {
         Map<String, Integer> header;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
-            header = parser.getHeaderMap();
-            records = parser.getRecords();
+        Map<String, String> columns = new java.util.HashMap<>(); // lower-case name → name as written
+        try {
+            String text = Files.readString(manifest, StandardCharsets.UTF_8);
+            try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, format)) {
+                header = parser.getHeaderMap();
+                records = parser.getRecords();
+            }
         } catch (NoSuchFileException e) {
             throw new MedinoException(manifest + ": manifest not found", e);
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new MedinoException(manifest + ": not a readable CSV manifest: " + firstLine(e.getMessage()), e);
+            throw new MedinoException(manifest + ": not a readable UTF-8 CSV manifest: " + firstLine(e.getMessage()), e);
         }
-        String imageColumn = header.containsKey("image") ? "image" : header.containsKey("path") ? "path" : null;
-        if (imageColumn == null || !header.containsKey("mask") || !header.containsKey("split")) {
+        header.keySet().forEach(name -> columns.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name));
+        String imageColumn = columns.containsKey("image") ? columns.get("image") : columns.get("path");
+        if (imageColumn == null || !columns.containsKey("mask") || !columns.containsKey("split")) {
             throw new MedinoException(manifest + ": a segmentation manifest needs the columns image, mask and split (found: "
                     + String.join(", ", header.keySet()) + ")");
         }
-        boolean hasId = header.containsKey("id");
+        String maskColumn = columns.get("mask");
+        String splitColumn = columns.get("split");
+        String idColumn = columns.get("id");
         List<String> problems = new ArrayList<>();
         List<SegmentationCase> cases = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -57,8 +64,8 @@ public final class SegmentationManifest {
                 continue;
             }
             String image = r.get(imageColumn);
-            String mask = r.get("mask");
-            String splitText = r.get("split");
+            String mask = r.get(maskColumn);
+            String splitText = r.get(splitColumn);
             Optional<Split> split = Split.parse(splitText);
             if (image.isEmpty()) problems.add("line " + line + ": empty " + imageColumn);
             if (mask.isEmpty()) problems.add("line " + line + ": empty mask");
@@ -68,7 +75,7 @@ public final class SegmentationManifest {
             Path maskPath = base.resolve(mask);
             if (!Files.exists(imagePath)) problems.add("line " + line + ": image " + imagePath + " not found");
             if (!Files.exists(maskPath)) problems.add("line " + line + ": mask " + maskPath + " not found");
-            String id = hasId && !r.get("id").isEmpty() ? r.get("id") : imagePath.getFileName().toString();
+            String id = idColumn != null && !r.get(idColumn).isEmpty() ? r.get(idColumn) : image.replace('\\', '/');
             if (!ids.add(id)) problems.add("line " + line + ": id " + id + " appears twice");
             cases.add(new SegmentationCase(id, imagePath, maskPath, split.get(), line));
         }

@@ -32,6 +32,9 @@ public interface SegmentationNetwork extends AutoCloseable {
     /** Restores {@link #state()} strictly: every key present, no key unknown, every shape equal. */
     void loadState(Map<String, HostTensor> state);
 
+    /** Restarts the network's random streams (dropout) from {@code seed}; called at every epoch start. */
+    void reseed(long seed);
+
     /** The network needs input sides that are multiples of this (14 for DINOv2 heads, 16 for U-Net/TransUNet). */
     int sizeMultiple();
 

@@ -45,20 +45,25 @@ public final class SegmentationTrainer {
 
     /**
      * @param keys stable per-plane keys for feature caching, or null (then nothing is cached)
+     * @param identity what else a checkpoint must match to be resumed: the network, its input,
+     *     the data (see {@link SegmentationExperiment})
      * @param checkpoint where to save after every epoch (null: nowhere)
      * @param resume continue from {@code checkpoint} if it exists (its settings must be these)
      */
     public static void train(NDManager manager, SegmentationNetwork net, List<SlicePlane> planes, List<String> keys,
-            InputPipeline pipeline, TrainSettings s, int classes, Path checkpoint, boolean resume, Progress progress) {
+            InputPipeline pipeline, TrainSettings s, int classes, String identity, Path checkpoint, boolean resume, Progress progress) {
         if (planes.isEmpty()) throw new MedinoException("no training images");
         int n = planes.size();
-        int stepsPerEpoch = (n + s.batch() - 1) / s.batch();
+        // A lone plane in the last batch is left out of that epoch (another one each epoch, as the
+        // order changes): batch norm cannot normalize a batch of one 1×1 map.
+        int used = n > 1 && n % s.batch() == 1 ? n - 1 : n;
+        int stepsPerEpoch = (used + s.batch() - 1) / s.batch();
         long totalSteps = (long) s.epochs() * stepsPerEpoch;
         CosineSchedule schedule = new CosineSchedule(s.lr(), 0, (int) Math.min(Integer.MAX_VALUE, totalSteps));
         SegmentationLoss loss = new SegmentationLoss(s.loss());
         int size = pipeline.size();
         int padded = pipeline.padded();
-        String settings = s.describe() + " planes=" + n;
+        String settings = s.describe() + " planes=" + n + " " + identity;
         try (NDManager state = manager.newSubManager()) {
             Optimizer optimizer = optimizer(state, s);
             int startEpoch = 0;
@@ -77,9 +82,10 @@ public final class SegmentationTrainer {
             for (int epoch = startEpoch; epoch < s.epochs(); epoch++) {
                 SplittableRandom random = epochRandom(s.seed(), epoch);
                 int[] order = permutation(n, random);
+                net.reseed(random.nextLong());
                 for (int b = 0; b < stepsPerEpoch; b++) {
                     int from = b * s.batch();
-                    int count = Math.min(s.batch(), n - from);
+                    int count = Math.min(s.batch(), used - from);
                     float[] images = new float[count * 3 * padded * padded];
                     int[] labels = new int[count * size * size];
                     String[] batchKeys = keys != null && !s.augment() ? new String[count] : null;

@@ -176,8 +176,12 @@ class ModuleTest {
             Dropout first = new Dropout(a, 0.25);
             Dropout second = new Dropout(b, 0.25);
             NDArray x = manager.ones(new Shape(4000));
+            first.reseedDropout(5);
             float[] masked = first.forward(x).toFloatArray();
+            second.reseedDropout(5);
             assertThat(second.forward(x).toFloatArray()).containsExactly(masked);
+            second.reseedDropout(6);
+            assertThat(second.forward(x).toFloatArray()).isNotEqualTo(masked);
             long zeros = 0;
             for (float v : masked) {
                 assertThat(v).isIn(0f, 1f / 0.75f);

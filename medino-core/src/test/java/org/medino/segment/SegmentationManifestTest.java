@@ -42,6 +42,20 @@ class SegmentationManifestTest {
     }
 
     @Test
+    void sameFileNamesInSubjectFoldersAreDistinctCasesAndHeadersMatchInAnyCase() throws Exception {
+        for (String subject : List.of("s1", "s2")) {
+            Files.createDirectories(dir.resolve(subject));
+            Files.writeString(dir.resolve(subject).resolve("slice_090.png"), "x");
+            Files.writeString(dir.resolve(subject).resolve("mask_090.png"), "x");
+        }
+        Path m = dir.resolve("m.csv");
+        Files.writeString(m, "\uFEFFImage,MASK,Split\ns1/slice_090.png,s1/mask_090.png,train\ns2/slice_090.png,s2/mask_090.png,test\n");
+        List<SegmentationCase> cases = SegmentationManifest.read(m);
+        assertThat(cases).extracting(SegmentationCase::id).containsExactly("s1/slice_090.png", "s2/slice_090.png");
+        assertThat(cases.get(1).mask()).isEqualTo(dir.resolve("s2/mask_090.png").toAbsolutePath());
+    }
+
+    @Test
     void missingColumnsAreNamed() throws Exception {
         assertThatThrownBy(() -> SegmentationManifest.read(manifest("image,split\na.png,train\n")))
                 .isInstanceOf(MedinoException.class).hasMessageContaining("columns image, mask and split");

@@ -56,6 +56,9 @@ class SegmentationPredictorTest {
         public void loadState(Map<String, HostTensor> state) {}
 
         @Override
+        public void reseed(long seed) {}
+
+        @Override
         public int sizeMultiple() {
             return 16;
         }

@@ -36,7 +36,7 @@ class CosineScheduleTest {
 
     @Test
     void factorIsTheLinearProbeFormula() {
-        // org.medino.eval.CosineSchedule.factor: 0.5 * (1.0 + Math.cos(Math.PI * it / maxIter))
+        // torch CosineAnnealingLR(max_iter, eta_min=0) stepped per iteration, as DINOv2's linear probe uses it
         for (int t = 0; t < 10; t++) {
             assertThat(CosineSchedule.factor(t, 10)).isEqualTo(0.5 * (1.0 + Math.cos(Math.PI * t / 10)));
         }

@@ -44,6 +44,19 @@ public final class RasterReader {
     private RasterReader() {}
 
     public static MedicalImage read(Path file) {
+        return read(file, false);
+    }
+
+    /**
+     * Reads a label map: like {@link #read}, except that a palette (or 1/2/4-bit) image gives its
+     * raw indices, as Pillow's {@code np.asarray} does for mode "P" — a mask saved as a palette PNG
+     * stores its labels there, and the palette colours are only for display.
+     */
+    public static MedicalImage readLabels(Path file) {
+        return read(file, true);
+    }
+
+    private static MedicalImage read(Path file, boolean indices) {
         if (!Files.isRegularFile(file)) throw new MedinoException(file + ": no such file");
         BufferedImage image;
         String format;
@@ -72,10 +85,10 @@ public final class RasterReader {
         if (!warnings.isEmpty()) {
             throw new MedinoException(file + ": corrupt or truncated image: " + warnings.get(0).replaceAll("\\s+", " "));
         }
-        return toImage(file, format, image);
+        return toImage(file, format, image, indices);
     }
 
-    private static MedicalImage toImage(Path file, String format, BufferedImage image) {
+    private static MedicalImage toImage(Path file, String format, BufferedImage image, boolean indices) {
         Raster raster = image.getRaster();
         ColorModel cm = image.getColorModel();
         int w = raster.getWidth();
@@ -87,7 +100,13 @@ public final class RasterReader {
         meta.put("bits_per_sample", bits);
         float[] values;
         boolean colour;
-        if (cm instanceof IndexColorModel icm && bands == 1) {
+        if (cm instanceof IndexColorModel && bands == 1 && indices) {
+            meta.put("palette", true);
+            colour = false;
+            int[] idx = raster.getSamples(0, 0, w, h, 0, (int[]) null);
+            values = new float[w * h];
+            for (int p = 0; p < idx.length; p++) values[p] = idx[p];
+        } else if (cm instanceof IndexColorModel icm && bands == 1) {
             meta.put("palette", true);
             colour = true;
             int[] idx = raster.getSamples(0, 0, w, h, 0, (int[]) null);

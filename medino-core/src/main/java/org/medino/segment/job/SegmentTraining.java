@@ -1,6 +1,7 @@
 package org.medino.segment.job;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,12 @@ public final class SegmentTraining {
             throw new MedinoException("give either --backbone with --head, or --baseline");
         }
         if (job.imageSize() < 14) throw new MedinoException("--image-size must be at least 14");
+        // Everything that can be checked without data is checked before the data is read.
+        new NetworkSpec(head ? NetworkSpec.HEAD : NetworkSpec.BASELINE, head ? job.head() : job.baseline(), 2, 16);
+        if (!List.of("adamw", "sgd").contains(job.settings().optimizer())) {
+            throw new MedinoException("--optimizer '" + job.settings().optimizer() + "': use adamw or sgd");
+        }
+        if (!(job.settings().weightDecay() >= 0)) throw new MedinoException("--weight-decay must be 0 or more");
         List<SegmentationCase> rows = SegmentationManifest.read(job.manifest());
         listener.stage("reading " + rows.size() + " cases");
         CaseLoader loader = new CaseLoader(job.intensity());
@@ -66,10 +73,11 @@ public final class SegmentTraining {
             Object config = Networks.defaultConfig(spec, head ? backbone.config().embedDim() : 0);
             boolean cached = head && job.cacheFeatures();
             if (cached && job.settings().augment()) listener.note("--cache-features trains the head on un-augmented images");
+            String identity = identity(spec, config, backboneRef, job, classes, rows);
             SegmentationExperiment.Options options = new SegmentationExperiment.Options(
                     cached ? job.settings().withAugment(false) : job.settings(), job.lrs(), job.shots(), job.axis(), job.retrain(),
-                    job.evalBatch(), job.resume());
-            FeatureCache cache = head ? FeatureCache.halfOfHeap() : null;
+                    job.evalBatch(), job.resume(), identity);
+            FeatureCache cache = head ? FeatureCache.halfOfFreeHeap() : null;
             SegmentationExperiment experiment = new SegmentationExperiment(manager,
                     Networks.factory(manager, spec, config, head ? backbone.model() : null, cache), pipeline, classes.count(), options,
                     job.out().resolve("checkpoints"), listener);
@@ -86,6 +94,40 @@ public final class SegmentTraining {
             SegmentationHtml.write(job.out().resolve("report.html"), "medino segment train: " + spec.describe(), classes, outcome,
                     job.axis());
             return outcome;
+        }
+    }
+
+    /**
+     * What a checkpoint must have been made with, besides the training settings: the network and
+     * its configuration, the backbone's hash, the input size and rules, the classes, and the data
+     * (every row with its files' sizes), so that a resume never continues another experiment.
+     */
+    private static String identity(NetworkSpec spec, Object config, Map<String, String> backboneRef, TrainJob job,
+            SegmentationClasses classes, List<SegmentationCase> rows) {
+        StringBuilder data = new StringBuilder();
+        for (SegmentationCase r : rows) {
+            data.append(r.id()).append('|').append(r.image()).append('|').append(r.mask()).append('|').append(r.split())
+                    .append('|').append(size(r.image())).append('|').append(size(r.mask())).append('\n');
+        }
+        return "network=" + spec + " config=" + Networks.toJson(config) + " backbone=" + (backboneRef == null ? "-" : backboneRef.get("sha256"))
+                + " image_size=" + job.imageSize() + " axis=" + job.axis().text() + " intensity=" + job.intensity().label()
+                + " classes=" + classes.names() + " data=" + sha256(data.toString());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.isDirectory(file) ? -1 : Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -108,14 +150,20 @@ public final class SegmentTraining {
         return SegmentationClasses.numbered(Math.max(2, max + 1));
     }
 
-    /** Test predictions named after the case: NIfTI for volumes and NIfTI sources, PNG + overlay otherwise. */
+    /**
+     * Test predictions named after the image file (its id instead when two test images share a
+     * file name): NIfTI for volumes and NIfTI sources, PNG + overlay otherwise.
+     */
     private static void writePredictions(Path dir, SegmentationExperiment.Outcome outcome, List<SegmentationCase> rows) {
         Map<String, SegmentationCase> byId = new LinkedHashMap<>();
         rows.forEach(r -> byId.put(r.id(), r));
+        Map<String, Integer> stems = new java.util.HashMap<>();
+        for (CasePrediction p : outcome.predictions()) stems.merge(safeName(p.loaded().source().getFileName().toString()), 1, Integer::sum);
         for (CasePrediction p : outcome.predictions()) {
             LoadedCase c = p.loaded();
             boolean nifti = c.isVolume() || ImageFormat.detect(byId.get(c.id()).image()) == ImageFormat.NIFTI;
-            String name = safeName(c.id()) + (nifti ? ".nii.gz" : ".png");
+            String stem = safeName(c.source().getFileName().toString());
+            String name = (stems.get(stem) == 1 ? stem : safeName(c.id())) + (nifti ? ".nii.gz" : ".png");
             PredictionWriter.write(dir.resolve(name), c, p.predicted());
         }
     }

@@ -85,7 +85,8 @@ class SegmentTrainingTest {
 
         // The saved model, run by predict on a test image, gives the labels the run scored.
         CasePrediction first = outcome.predictions().get(0);
-        Path image = data.resolve("2d/images").resolve(first.loaded().id());
+        Path image = data.resolve("2d").resolve(first.loaded().id());
+        assertThat(first.loaded().id()).startsWith("images/"); // the path as the manifest writes it
         Path mask = out.resolve("again.png");
         SegmentPrediction.Result again = SegmentPrediction.run(out, image, mask, 4);
         assertThat(again.labels()).containsExactly(first.predicted());
@@ -93,7 +94,7 @@ class SegmentTrainingTest {
         int[] read = png.getRaster().getPixels(0, 0, 32, 32, (int[]) null);
         assertThat(read).containsExactly(first.predicted());
         assertThat(again.overlay()).exists();
-        assertThat(out.resolve("predictions").resolve(first.loaded().id())).exists();
+        assertThat(out.resolve("predictions").resolve(image.getFileName())).exists();
     }
 
     @Test
@@ -102,15 +103,16 @@ class SegmentTrainingTest {
         assertThat(results().get("dataset").get("dimensionality").asText()).isEqualTo("3d");
         CasePrediction p = outcome.predictions().get(0);
         assertThat(p.predicted()).hasSize(24 * 24 * 8);
-        MedicalImage source = NiftiReader.read(data.resolve("3d/images").resolve(p.loaded().id()));
-        MedicalImage written = NiftiReader.read(out.resolve("predictions").resolve(p.loaded().id()));
+        Path image = data.resolve("3d").resolve(p.loaded().id());
+        MedicalImage source = NiftiReader.read(image);
+        MedicalImage written = NiftiReader.read(out.resolve("predictions").resolve(image.getFileName()));
         assertThat(written.voxels().shape()).containsExactly(24, 24, 8);
         for (int i = 0; i < 4; i++) assertThat(written.affine()[i]).containsExactly(source.affine()[i]);
         float[] labels = written.voxels().floats();
         for (int i = 0; i < labels.length; i++) assertThat((int) labels[i]).isEqualTo(p.predicted()[i]);
 
         Path again = out.resolve("again.nii.gz");
-        SegmentPrediction.run(out.resolve("model"), data.resolve("3d/images").resolve(p.loaded().id()), again, 8);
+        SegmentPrediction.run(out.resolve("model"), image, again, 8);
         assertThat(NiftiReader.read(again).voxels().floats()).containsExactly(labels);
     }
 
