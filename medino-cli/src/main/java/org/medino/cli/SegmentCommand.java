@@ -32,8 +32,9 @@ final class SegmentCommand {
     private SegmentCommand() {}
 
     @Command(mixinStandardHelpOptions = true, name = "train",
-            description = {"Train a segmenter on a manifest (columns image,mask,split; 2D images or 3D volumes, masks with integer labels)",
-                "and score it on the test split: Dice, IoU, HD95 and ASSD (mm) per class, background excluded, volumes in 3D.",
+            description = {"Train a segmenter and score it on the test split (Dice, IoU, HD95, ASSD in mm).",
+                "The manifest has columns image,mask,split (2D images or 3D volumes, masks with integer labels); metrics are per",
+                "class with background excluded, volumes scored in 3D.",
                 "Several --lr values: each trained on train and scored on val by mean IoU, the best retrained on train+val.",
                 "Writes DIR/results.json, per_case.csv, report.html, model/, predictions/ and checkpoints/ (for --resume)."},
             footer = {"", "Examples:",
@@ -147,8 +148,9 @@ final class SegmentCommand {
     }
 
     @Command(mixinStandardHelpOptions = true, name = "predict",
-            description = {"Segment a new image or volume with a trained model: NIfTI out (.nii.gz, with the image's affine) or PNG",
-                "(2D; labels as grey values, plus NAME_overlay.png)."},
+            description = {"Segment a new image or volume with a trained model.",
+                "Writes NIfTI (.nii.gz or .nii, in the image file's shape with its affine) or PNG (2D; labels as grey values,",
+                "plus NAME_overlay.png)."},
             footer = {"", "Examples:", "  medino segment predict --model runs/linear seg/2d/images/case000.png --out case000-mask.png",
                 "  medino segment predict --model runs/unet3d scan.nii.gz --out scan-mask.nii.gz"})
     static final class Predict implements Callable<Integer> {
@@ -177,8 +179,9 @@ final class SegmentCommand {
     }
 
     @Command(mixinStandardHelpOptions = true, name = "example",
-            description = {"Write small example data with exact ground truth (organ = 1, lesion = 2): DIR/2d (64x64 PNG images and",
-                "masks), DIR/3d (48x48x16 NIfTI volumes, 0.9x0.9x3 mm) and DIR/backbone (a small DINOv2 with RANDOM weights, 6 blocks)."},
+            description = {"Write small example datasets and a random-weight backbone to try segmentation.",
+                "DIR/2d: 30 PNG images (64x64) with masks; DIR/3d: 10 NIfTI volumes (48x48x16, 0.9x0.9x3 mm) with masks;",
+                "labels 0 background, 1 organ, 2 lesion, exact; DIR/backbone: a small DINOv2 with RANDOM weights (6 blocks)."},
             footer = {"", "Example:", "  medino segment example --out seg"})
     static final class Example implements Callable<Integer> {
         @Option(names = "--out", defaultValue = "medino-segment-example", paramLabel = "DIR", description = "Default: ${DEFAULT-VALUE}.")

@@ -144,7 +144,8 @@ public final class Safetensors {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject("__metadata__");
-            metadata.forEach(meta::put);
+            // Sorted, so that the same content gives the same bytes whatever map the caller used.
+            new java.util.TreeMap<>(metadata).forEach(meta::put);
         }
         long offset = 0;
         for (Map.Entry<String, HostTensor> e : tensors.entrySet()) {

@@ -27,53 +27,51 @@ public final class SyntheticSegmentation {
     /** Writes {@code n} 2D cases of {@code size}² (60 % train, 20 % val, 20 % test) and manifest.csv; returns the manifest. */
     public static Path write2d(Path dir, int n, int size, long seed) {
         Random random = new Random(seed);
-        StringBuilder manifest = new StringBuilder("image,mask,split\n");
-        try {
-            Files.createDirectories(dir.resolve("images"));
-            Files.createDirectories(dir.resolve("masks"));
-            for (int c = 0; c < n; c++) {
-                float[] image = new float[size * size];
-                int[] labels = new int[size * size];
-                scene(random, image, labels, new int[] {1, size, size}, new double[] {1, 1, 1});
-                String name = String.format(Locale.ROOT, "case%03d.png", c);
-                writeGreyPng(dir.resolve("images").resolve(name), image, size, size);
-                LabelPng.writeLabels(dir.resolve("masks").resolve(name), labels, size, size);
-                manifest.append("images/").append(name).append(",masks/").append(name).append(',').append(split(c, n)).append('\n');
-            }
-            Path file = dir.resolve("manifest.csv");
-            Files.writeString(file, manifest, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new MedinoException(dir + ": cannot write the example dataset: " + e.getMessage(), e);
-        }
+        return writeDataset(dir, n, ".png", (images, masks) -> {
+            float[] image = new float[size * size];
+            int[] labels = new int[size * size];
+            scene(random, image, labels, new int[] {1, size, size}, new double[] {1, 1, 1});
+            writeGreyPng(images, image, size, size);
+            LabelPng.writeLabels(masks, labels, size, size);
+        });
     }
 
     /** Writes {@code n} volumes of {@code size × size × depth} as NIfTI and manifest.csv; returns the manifest. */
     public static Path write3d(Path dir, int n, int size, int depth, long seed) {
         Random random = new Random(seed);
-        StringBuilder manifest = new StringBuilder("image,mask,split\n");
         double[] spacing = {0.9, 0.9, 3.0};
         // RAS+ affine with a translation, as a scanner would give.
         double[][] affine = {{spacing[0], 0, 0, -20}, {0, spacing[1], 0, -25}, {0, 0, spacing[2], 10}, {0, 0, 0, 1}};
+        int[] shape = {size, size, depth};
+        return writeDataset(dir, n, ".nii.gz", (images, masks) -> {
+            float[] image = new float[size * size * depth];
+            int[] labels = new int[image.length];
+            scene(random, image, labels, shape, spacing);
+            double[] v = new double[image.length];
+            double[] l = new double[image.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = 1000 * image[i];
+                l[i] = labels[i];
+            }
+            NiftiWriter.write(images, NdArray.ofExact(v, size, size, depth), affine, NiftiWriter.Type.FLOAT32, 1);
+            NiftiWriter.write(masks, NdArray.ofExact(l, size, size, depth), affine, NiftiWriter.Type.UINT8, 1);
+        });
+    }
+
+    /** Writes one image and its mask. */
+    private interface CaseWriter {
+        void write(Path image, Path mask) throws IOException;
+    }
+
+    /** {@code dir/images/caseNNN}, {@code dir/masks/caseNNN} and {@code dir/manifest.csv}. */
+    private static Path writeDataset(Path dir, int n, String extension, CaseWriter writer) {
+        StringBuilder manifest = new StringBuilder("image,mask,split\n");
         try {
             Files.createDirectories(dir.resolve("images"));
             Files.createDirectories(dir.resolve("masks"));
-            int[] shape = {size, size, depth};
             for (int c = 0; c < n; c++) {
-                float[] image = new float[size * size * depth];
-                int[] labels = new int[image.length];
-                scene(random, image, labels, shape, spacing);
-                double[] v = new double[image.length];
-                double[] l = new double[image.length];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = 1000 * image[i];
-                    l[i] = labels[i];
-                }
-                String name = String.format(Locale.ROOT, "case%03d.nii.gz", c);
-                NiftiWriter.write(dir.resolve("images").resolve(name), NdArray.ofExact(v, size, size, depth), affine,
-                        NiftiWriter.Type.FLOAT32, 1);
-                NiftiWriter.write(dir.resolve("masks").resolve(name), NdArray.ofExact(l, size, size, depth), affine,
-                        NiftiWriter.Type.UINT8, 1);
+                String name = String.format(Locale.ROOT, "case%03d%s", c, extension);
+                writer.write(dir.resolve("images").resolve(name), dir.resolve("masks").resolve(name));
                 manifest.append("images/").append(name).append(",masks/").append(name).append(',').append(split(c, n)).append('\n');
             }
             Path file = dir.resolve("manifest.csv");
@@ -124,7 +122,7 @@ public final class SyntheticSegmentation {
                     double z = (k + 0.5) * spacing[2];
                     double organ = sq((x - organC[0]) / organR[0]) + sq((y - organC[1]) / organR[1]) + sq((z - organC[2]) / organR[2]);
                     double lesion = Math.sqrt(sq(x - lesionC[0]) + sq(y - lesionC[1]) + sq(z - lesionC[2]));
-                    float v = 0.15f + 0.05f * (float) Math.sin(0.3 * y) ;
+                    float v = 0.15f + 0.05f * (float) Math.sin(0.3 * y);
                     int label = 0;
                     if (organ <= 1) {
                         v = organGrey + 0.03f * (float) Math.cos(0.5 * (y + z));
