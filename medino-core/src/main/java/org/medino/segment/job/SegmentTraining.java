@@ -70,7 +70,12 @@ public final class SegmentTraining {
             InputPipeline pipeline = new InputPipeline(job.imageSize(), multiple, preprocessing.mean(), preprocessing.std());
             NetworkSpec spec = new NetworkSpec(head ? NetworkSpec.HEAD : NetworkSpec.BASELINE, head ? job.head() : job.baseline(),
                     classes.count(), pipeline.padded());
-            Object config = Networks.defaultConfig(spec, head ? backbone.config().embedDim() : 0);
+            Object config = Networks.defaultConfig(spec, head ? backbone.config().embedDim() : 0, head ? backbone.config().depth() : 0);
+            if (head && spec.blocks() > backbone.config().depth()) {
+                listener.note("the " + spec.name() + " head reads the last " + spec.blocks() + " blocks but the backbone has "
+                        + backbone.config().depth() + ": " + (spec.name().equals("multilayer") ? "it reads all of them"
+                                : "the oldest stands in for the missing ones"));
+            }
             boolean cached = head && job.cacheFeatures();
             if (cached && job.settings().augment()) listener.note("--cache-features trains the head on un-augmented images");
             String identity = identity(spec, config, backboneRef, job, classes, rows);

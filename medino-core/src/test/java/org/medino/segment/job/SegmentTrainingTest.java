@@ -139,13 +139,32 @@ class SegmentTrainingTest {
     }
 
     @Test
-    void aHeadNeedsABackboneDeepEnoughForIt() throws Exception {
+    void aBackboneShallowerThanTheHeadServesWithANote() throws Exception {
         Path shallow = RandomCheckpoint.write(out.resolve("shallow"), 24, 3, 2, 1);
         TrainSettings s = new TrainSettings(1, 4, 1e-3, "adamw", 0, LossKind.CE, 1, true);
-        TrainJob job = new TrainJob(manifest2d, out, shallow.toString(), "unet", null, 28, s, List.of(1e-3), null, SliceAxis.DEFAULT,
-                null, IntensityScaling.AUTO, true, false, 8, false);
-        assertThatThrownBy(() -> SegmentTraining.run(job, QUIET)).isInstanceOf(MedinoException.class)
-                .hasMessageContaining("last 5 blocks").hasMessageContaining("only 3");
+        List<String> notes = new java.util.ArrayList<>();
+        Listener listener = new Listener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+
+            @Override
+            public void stage(String description) {}
+
+            @Override
+            public SegmentationTrainer.Progress progress() {
+                return null;
+            }
+        };
+        for (String head : List.of("unet", "multilayer")) {
+            TrainJob job = new TrainJob(manifest2d, out, shallow.toString(), head, null, 28, s, List.of(1e-3), null, SliceAxis.DEFAULT,
+                    null, IntensityScaling.AUTO, true, false, 8, false);
+            SegmentTraining.run(job, listener);
+            assertThat(results().get("dice_mean").isNumber()).isTrue();
+        }
+        assertThat(notes).anyMatch(n -> n.contains("last 5 blocks but the backbone has 3"));
+        assertThat(notes).anyMatch(n -> n.contains("last 4 blocks but the backbone has 3: it reads all of them"));
     }
 
     @Test
