@@ -51,6 +51,8 @@ public final class SegmentTraining {
             throw new MedinoException("--optimizer '" + job.settings().optimizer() + "': use adamw or sgd");
         }
         if (!(job.settings().weightDecay() >= 0)) throw new MedinoException("--weight-decay must be 0 or more");
+        // The backbone is found (and hashed) before the data is read, so a wrong name fails at once.
+        Map<String, String> backboneRef = head ? LoadedBackboneRef.describe(job.backbone()) : null;
         List<SegmentationCase> rows = SegmentationManifest.read(job.manifest());
         listener.stage("reading " + rows.size() + " cases");
         CaseLoader loader = new CaseLoader(job.intensity());
@@ -61,7 +63,6 @@ public final class SegmentTraining {
             splits.add(row.split());
         }
         SegmentationClasses classes = job.classes() != null ? job.classes() : inferClasses(cases, rows);
-        Map<String, String> backboneRef = head ? LoadedBackboneRef.describe(job.backbone()) : null;
         Preprocessing preprocessing = LoadedBackboneRef.preprocessing(job.backbone());
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedBackbone backbone = head ? LoadedBackboneRef.load(backboneRef, manager) : null) {
