@@ -79,24 +79,13 @@ public record LabeledFeatures(
             throw new MedinoException("cannot join feature sets of different width, classes or label kind");
         }
         int total = n + other.n;
-        String[] cid = Arrays.copyOf(ids, total);
-        System.arraycopy(other.ids, 0, cid, n, other.n);
-        float[] cx = Arrays.copyOf(x, total * d);
-        System.arraycopy(other.x, 0, cx, n * d, other.n * d);
-        int[] cl = null;
-        byte[] cm = null;
-        if (labels != null) {
-            cl = Arrays.copyOf(labels, total);
-            System.arraycopy(other.labels, 0, cl, n, other.n);
-        } else {
-            cm = Arrays.copyOf(multiHot, total * numClasses());
-            System.arraycopy(other.multiHot, 0, cm, n * numClasses(), other.n * numClasses());
-        }
-        String[] cp = null;
-        if (patientIds != null && other.patientIds != null) {
-            cp = Arrays.copyOf(patientIds, total);
-            System.arraycopy(other.patientIds, 0, cp, n, other.n);
-        }
+        int k = numClasses();
+        String[] cid = RowConcat.of(ids, n, other.ids, other.n);
+        float[] cx = RowConcat.of(x, n * d, other.x, other.n * d);
+        int[] cl = labels != null ? RowConcat.of(labels, n, other.labels, other.n) : null;
+        byte[] cm = labels == null ? RowConcat.of(multiHot, n * k, other.multiHot, other.n * k) : null;
+        String[] cp = patientIds != null && other.patientIds != null
+                ? RowConcat.of(patientIds, n, other.patientIds, other.n) : null;
         return new LabeledFeatures(cid, cx, total, d, cl, cm, classNames, cp);
     }
 }

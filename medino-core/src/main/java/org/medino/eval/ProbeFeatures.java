@@ -120,26 +120,13 @@ public record ProbeFeatures(
         }
         int total = n + other.n;
         int k = numClasses();
-        String[] cid = Arrays.copyOf(ids, total);
-        System.arraycopy(other.ids, 0, cid, n, other.n);
-        float[] cc = Arrays.copyOf(clsPerBlock, total * blocks * d);
-        System.arraycopy(other.clsPerBlock, 0, cc, n * blocks * d, other.n * blocks * d);
-        float[] cp = Arrays.copyOf(patchMean, total * d);
-        System.arraycopy(other.patchMean, 0, cp, n * d, other.n * d);
-        int[] cl = null;
-        byte[] cm = null;
-        if (labels != null) {
-            cl = Arrays.copyOf(labels, total);
-            System.arraycopy(other.labels, 0, cl, n, other.n);
-        } else {
-            cm = Arrays.copyOf(multiHot, total * k);
-            System.arraycopy(other.multiHot, 0, cm, n * k, other.n * k);
-        }
-        String[] cpat = null;
-        if (patientIds != null && other.patientIds != null) {
-            cpat = Arrays.copyOf(patientIds, total);
-            System.arraycopy(other.patientIds, 0, cpat, n, other.n);
-        }
+        String[] cid = RowConcat.of(ids, n, other.ids, other.n);
+        float[] cc = RowConcat.of(clsPerBlock, n * blocks * d, other.clsPerBlock, other.n * blocks * d);
+        float[] cp = RowConcat.of(patchMean, n * d, other.patchMean, other.n * d);
+        int[] cl = labels != null ? RowConcat.of(labels, n, other.labels, other.n) : null;
+        byte[] cm = labels == null ? RowConcat.of(multiHot, n * k, other.multiHot, other.n * k) : null;
+        String[] cpat = patientIds != null && other.patientIds != null
+                ? RowConcat.of(patientIds, n, other.patientIds, other.n) : null;
         return new ProbeFeatures(cid, cc, cp, total, blocks, d, cl, cm, classNames, cpat);
     }
 }
