@@ -77,8 +77,11 @@ public final class ManifestReader {
         return new Validation(source, base, header.size(), columns, options, records, lines).run();
     }
 
-    /** Strict UTF-8 (a Latin-1 manifest would otherwise turn names into mojibake), BOM dropped. */
-    private static String readUtf8(Path manifest) {
+    /**
+     * A manifest's text: strict UTF-8 (a Latin-1 manifest would otherwise turn names into mojibake),
+     * BOM dropped; a missing or unreadable file is a one-line error naming it.
+     */
+    public static String readUtf8(Path manifest) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(manifest);

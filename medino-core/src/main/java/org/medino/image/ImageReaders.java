@@ -49,6 +49,16 @@ public final class ImageReaders {
         };
     }
 
+    /**
+     * A label map: as {@link #read(Path)}, except that a palette (or 1/2/4-bit) raster gives its
+     * indices rather than its display colours (see {@link RasterReader#readLabels}).
+     */
+    public static ReadImage readLabelMap(Path path) {
+        if (ImageFormat.detect(path) != ImageFormat.RASTER) return read(path);
+        MedicalImage image = RasterReader.readLabels(path);
+        return new ReadImage(ImageFormat.RASTER, image, "uint" + image.metadata().get("bits_per_sample"));
+    }
+
     /** A DICOM's stored type, as pydicom's pixel_array dtype (the reader records it). */
     private static ReadImage dicom(ImageFormat format, MedicalImage image) {
         Object dtype = image.metadata().get("pixel_dtype");

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.List;
 
 /**
  * Access to the gradients libtorch accumulates on parameters.
@@ -23,6 +24,11 @@ public final class Gradients {
         NDArray gradient = parameter.getGradient();
         gradient.attach(scope);
         return gradient;
+    }
+
+    /** Sets every parameter's accumulated gradient to zero, in place. */
+    public static void zero(List<Parameter> params) {
+        for (Parameter p : params) zero(p.array());
     }
 
     /** Sets the accumulated gradient of {@code parameter} to zero in place (no-op before any backward). */

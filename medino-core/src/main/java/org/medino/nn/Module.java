@@ -209,7 +209,7 @@ public abstract class Module implements AutoCloseable {
         try (NDManager scope = context.manager().newSubManager()) {
             for (Map.Entry<String, NDArray> target : targets.entrySet()) {
                 HostTensor value = state.get(target.getKey());
-                InPlaceCopy.copy(target.getValue(), scope.create(value.toFloats(), new Shape(value.shape())), scope);
+                InPlace.copy(target.getValue(), scope.create(value.toFloats(), new Shape(value.shape())), scope);
             }
         }
     }

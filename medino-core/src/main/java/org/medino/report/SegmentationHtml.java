@@ -85,8 +85,8 @@ public final class SegmentationHtml {
             int best = busiestSlice(c.labels(), shape, a);
             TypedImage plane = VolumeSlicer.cut(c.image(), a, best, false);
             grey = LabelPng.grey(plane.data(), plane.voxelsPerChannel(), plane.channels());
-            truth = sliceOf(c.labels(), shape, a, best);
-            predicted = sliceOf(p.predicted(), shape, a, best);
+            truth = Slicing.cutLabels(c.labels(), shape, a, best);
+            predicted = Slicing.cutLabels(p.predicted(), shape, a, best);
             hh = plane.spatialShape()[0];
             ww = plane.spatialShape()[1];
             where = " (slice " + best + " along axis " + a + ")";
@@ -106,17 +106,13 @@ public final class SegmentationHtml {
         long bestCount = -1;
         for (int s = 0; s < shape[axis]; s++) {
             long count = 0;
-            for (int v : sliceOf(labels, shape, axis, s)) if (v != 0) count++;
+            for (int v : Slicing.cutLabels(labels, shape, axis, s)) if (v != 0) count++;
             if (count > bestCount) {
                 bestCount = count;
                 best = s;
             }
         }
         return best;
-    }
-
-    private static int[] sliceOf(int[] labels, int[] shape, int axis, int index) {
-        return Slicing.cutLabels(labels, shape, axis, index);
     }
 
     private static String img(byte[] png) {

@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.medino.MedinoException;
 import org.medino.embed.IntensityScaling;
-import org.medino.image.ImageFormat;
 import org.medino.image.ImageReaders;
-import org.medino.image.raster.RasterReader;
 import org.medino.transform.ImageKind;
 import org.medino.transform.Sample;
 import org.medino.transform.TypedImage;
@@ -34,7 +32,7 @@ public final class CaseLoader {
 
     /** An image without a mask (prediction). */
     public LoadedCase loadImage(String id, Path file) {
-        ImageReaders.ReadImage read = read(file);
+        ImageReaders.ReadImage read = read(file, false);
         TypedImage stored = TypedImage.fromMedicalImage(read.image(), ImageKind.IMAGE);
         TypedImage image = squeezeSingleSlice(stored);
         if (image.channels() != 1 && image.channels() != 3) {
@@ -52,9 +50,7 @@ public final class CaseLoader {
     }
 
     private static int[] mask(Path maskFile, Path imageFile, TypedImage image, SegmentationClasses classes) {
-        ImageReaders.ReadImage read = ImageFormat.detect(maskFile) == ImageFormat.RASTER
-                ? readRasterLabels(maskFile)
-                : read(maskFile);
+        ImageReaders.ReadImage read = read(maskFile, true);
         TypedImage mask;
         try {
             mask = squeezeSingleSlice(TypedImage.fromMedicalImage(read.image(), ImageKind.LABEL_MAP));
@@ -81,19 +77,10 @@ public final class CaseLoader {
         return labels;
     }
 
-    private static ImageReaders.ReadImage read(Path file) {
+    /** The file as an image or a label map; a reader's error always names the file. */
+    private static ImageReaders.ReadImage read(Path file, boolean labelMap) {
         try {
-            return ImageReaders.read(file);
-        } catch (MedinoException e) {
-            String msg = e.getMessage();
-            throw msg != null && msg.contains(file.getFileName().toString()) ? e : new MedinoException(file + ": " + msg, e);
-        }
-    }
-
-    /** A PNG/JPEG/TIFF mask with its palette indices as labels (see {@link RasterReader#readLabels}). */
-    private static ImageReaders.ReadImage readRasterLabels(Path file) {
-        try {
-            return new ImageReaders.ReadImage(ImageFormat.RASTER, RasterReader.readLabels(file), null);
+            return labelMap ? ImageReaders.readLabelMap(file) : ImageReaders.read(file);
         } catch (MedinoException e) {
             String msg = e.getMessage();
             throw msg != null && msg.contains(file.getFileName().toString()) ? e : new MedinoException(file + ": " + msg, e);

@@ -1,9 +1,7 @@
 package org.medino.segment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,13 +13,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.medino.MedinoException;
+import org.medino.data.ManifestReader;
 import org.medino.data.Split;
 
 /**
  * Reads a segmentation manifest: a CSV with columns {@code image} (or {@code path}), {@code mask}
  * and {@code split}, and optionally {@code id} (default: the image path as written, which is unique
- * even when every subject folder holds a {@code slice_090.png}). Column names match in any case; a
- * UTF-8 byte-order mark is ignored. Paths are relative to the manifest's folder.
+ * even when every subject folder holds a {@code slice_090.png}). Column names match in any case; the
+ * text is read as {@link ManifestReader#readUtf8} reads any manifest. Paths are relative to the manifest's folder.
  * Every problem of every row is collected first and reported together, so one run shows them all.
  */
 public final class SegmentationManifest {
@@ -33,18 +32,14 @@ public final class SegmentationManifest {
         Map<String, Integer> header;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
-        Map<String, String> columns = new java.util.HashMap<>(); // lower-case name → name as written
-        try {
-            String text = Files.readString(manifest, StandardCharsets.UTF_8);
-            try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, format)) {
-                header = parser.getHeaderMap();
-                records = parser.getRecords();
-            }
-        } catch (NoSuchFileException e) {
-            throw new MedinoException(manifest + ": manifest not found", e);
+        String text = ManifestReader.readUtf8(manifest);
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            header = parser.getHeaderMap();
+            records = parser.getRecords();
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new MedinoException(manifest + ": not a readable UTF-8 CSV manifest: " + firstLine(e.getMessage()), e);
+            throw new MedinoException(manifest + ": not a readable CSV manifest: " + firstLine(e.getMessage()), e);
         }
+        Map<String, String> columns = new java.util.HashMap<>(); // lower-case name → name as written
         header.keySet().forEach(name -> columns.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name));
         String imageColumn = columns.containsKey("image") ? columns.get("image") : columns.get("path");
         if (imageColumn == null || !columns.containsKey("mask") || !columns.containsKey("split")) {

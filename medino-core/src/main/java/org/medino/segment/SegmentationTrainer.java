@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.medino.MedinoException;
 import org.medino.train.AdamW;
 import org.medino.train.CosineSchedule;
-import org.medino.train.Gradients;
+import org.medino.nn.Gradients;
 import org.medino.train.Optimizer;
 import org.medino.train.SegmentationLoss;
 import org.medino.train.SegmentationTarget;

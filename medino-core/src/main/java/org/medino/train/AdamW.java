@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medino.checkpoint.HostTensor;
+import org.medino.nn.Gradients;
+import org.medino.nn.InPlace;
 import org.medino.nn.Parameter;
 
 /**
@@ -63,13 +65,13 @@ public final class AdamW implements Optimizer {
         double correction2Sqrt = Math.sqrt(1 - Math.pow(BETA2, steps));
         try (NDManager step = stateManager.newSubManager()) {
             for (Parameter p : params) {
-                NDArray weight = InPlace.alias(p.array(), step);
-                NDArray g = InPlace.gradient(p.array(), step);
+                NDArray weight = InPlace.view(p.array(), step);
+                NDArray g = Gradients.of(p.array(), step);
                 if (p.decays() && weightDecay != 0) {
                     weight.muli((float) (1 - lr * weightDecay));
                 }
-                NDArray m = InPlace.alias(slots.get(p, EXP_AVG), step);
-                NDArray v = InPlace.alias(slots.get(p, EXP_AVG_SQ), step);
+                NDArray m = InPlace.view(slots.get(p, EXP_AVG), step);
+                NDArray v = InPlace.view(slots.get(p, EXP_AVG_SQ), step);
                 m.muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
                 v.muli((float) BETA2).addi(g.mul(g).mul((float) (1 - BETA2)));
                 NDArray denom = v.sqrt().div((float) correction2Sqrt).add((float) EPS);

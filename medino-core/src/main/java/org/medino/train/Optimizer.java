@@ -11,7 +11,7 @@ import org.medino.nn.Parameter;
  * <p>Implementations keep their state (momentum, moments) in a long-lived manager given at
  * construction and every per-step temporary in a sub-manager closed at the end of the step, so
  * memory stays flat over a run. The caller zeroes the gradients between steps
- * ({@link Gradients#zero}): libtorch accumulates them.
+ * ({@link org.medino.nn.Gradients#zero(java.util.List)}): libtorch accumulates them.
  */
 public interface Optimizer {
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medino.checkpoint.HostTensor;
+import org.medino.nn.Gradients;
+import org.medino.nn.InPlace;
 import org.medino.nn.Parameter;
 
 /**
@@ -44,13 +46,13 @@ public final class Sgd implements Optimizer {
     public void step(List<Parameter> params, double lr) {
         try (NDManager step = stateManager.newSubManager()) {
             for (Parameter p : params) {
-                NDArray weight = InPlace.alias(p.array(), step);
-                NDArray d = InPlace.gradient(p.array(), step);
+                NDArray weight = InPlace.view(p.array(), step);
+                NDArray d = Gradients.of(p.array(), step);
                 if (p.decays() && weightDecay != 0) {
                     d = d.add(weight.mul((float) weightDecay));
                 }
                 if (momentum != 0) {
-                    NDArray buffer = InPlace.alias(slots.get(p, MOMENTUM_BUFFER), step);
+                    NDArray buffer = InPlace.view(slots.get(p, MOMENTUM_BUFFER), step);
                     buffer.muli((float) momentum).addi(d);
                     d = buffer;
                 }

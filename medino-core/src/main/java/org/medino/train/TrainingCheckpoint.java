@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.medino.MedinoException;
 import org.medino.checkpoint.HostTensor;
 import org.medino.checkpoint.Safetensors;
+import org.medino.nn.InPlace;
 import org.medino.nn.Parameter;
 
 /**

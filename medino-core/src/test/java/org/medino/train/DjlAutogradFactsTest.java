@@ -9,6 +9,8 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.medino.nn.Gradients;
+import org.medino.nn.InPlace;
 import org.medino.nn.Parameter;
 
 /**
@@ -76,7 +78,7 @@ class DjlAutogradFactsTest {
                 } catch (RuntimeException e) {
                     failure = e;
                 }
-                InPlace.alias(x, step).subi(1f);
+                InPlace.view(x, step).subi(1f);
             }
             assertThat(failure).as("libtorch refuses in-place ops on a grad-requiring leaf in grad mode").isNotNull();
             assertThat(x.toFloatArray()).containsExactly(0f, 1f);
@@ -96,7 +98,7 @@ class DjlAutogradFactsTest {
                     direct.set(e);
                 }
                 try (NDManager step = m.newSubManager()) {
-                    InPlace.alias(x, step).subi(1f);
+                    InPlace.view(x, step).subi(1f);
                 }
             });
             worker.start();
@@ -129,7 +131,7 @@ class DjlAutogradFactsTest {
         try (NDManager m = NDManager.newBaseManager(); NDManager step = m.newSubManager()) {
             NDArray x = m.create(new float[] {Float.NaN, 2, 3, 4}, new ai.djl.ndarray.types.Shape(2, 2));
             x.setRequiresGradient(true);
-            NDArray view = InPlace.alias(x, step);
+            NDArray view = InPlace.view(x, step);
             InPlace.copy(x, step.create(new float[] {5, 6, 7, 8}, new ai.djl.ndarray.types.Shape(2, 2)), step);
             assertThat(x.toFloatArray()).containsExactly(5, 6, 7, 8);
             assertThat(view.toFloatArray()).containsExactly(5, 6, 7, 8);

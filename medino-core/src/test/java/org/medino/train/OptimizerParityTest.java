@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.medino.nn.Gradients;
 import org.medino.nn.Parameter;
 
 /**

@@ -8,6 +8,8 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.medino.nn.Gradients;
+import org.medino.nn.InPlace;
 import org.medino.nn.Parameter;
 
 /**
@@ -64,7 +66,7 @@ final class TinyRun {
                 logits.attach(scope);
                 c.backward(loss);
             }
-            InPlace.alias(buffers.get("head.running_mean"), scope).muli(0.9f).addi(0.01f);
+            InPlace.view(buffers.get("head.running_mean"), scope).muli(0.9f).addi(0.01f);
         }
         optimizer.step(params, schedule.lr(t));
     }
