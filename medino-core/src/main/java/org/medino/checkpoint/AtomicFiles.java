@@ -1,7 +1,9 @@
 package org.medino.checkpoint;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,19 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface Writer {
         void write(FileChannel channel) throws IOException;
+    }
+
+    /** Writes {@code bytes} as the whole content of {@code target}. */
+    public static void write(Path target, byte[] bytes) {
+        write(target, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) channel.write(buffer);
+        });
+    }
+
+    /** Writes {@code text} as UTF-8. */
+    public static void writeText(Path target, String text) {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static void write(Path target, Writer writer) {

@@ -107,7 +107,7 @@ public final class FeatureStore {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        AtomicFiles.write(dir.resolve(MANIFEST), channel -> channel.write(java.nio.ByteBuffer.wrap(bytes)));
+        AtomicFiles.write(dir.resolve(MANIFEST), bytes);
     }
 
     /** The per-sample tensors of every shard, concatenated in row order: cls [n, layers, D] and patch_mean [n, D]. */

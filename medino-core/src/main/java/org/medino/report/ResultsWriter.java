@@ -3,8 +3,6 @@ package org.medino.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +23,9 @@ public final class ResultsWriter {
     private ResultsWriter() {}
 
     public static void write(Path dir, Results results) {
-        text(dir.resolve("results.json"), json(results));
-        text(dir.resolve("results.csv"), csv(results));
-        text(dir.resolve("report.html"), HtmlReport.render(results));
+        AtomicFiles.writeText(dir.resolve("results.json"), json(results));
+        AtomicFiles.writeText(dir.resolve("results.csv"), csv(results));
+        AtomicFiles.writeText(dir.resolve("report.html"), HtmlReport.render(results));
     }
 
     static String json(Results r) {
@@ -103,10 +101,5 @@ public final class ResultsWriter {
 
     private static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private static void text(Path file, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, channel -> channel.write(ByteBuffer.wrap(bytes)));
     }
 }

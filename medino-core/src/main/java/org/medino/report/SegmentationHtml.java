@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.medino.checkpoint.AtomicFiles;
 import org.medino.metrics.ClassSummary;
 import org.medino.metrics.SegmentationSummary;
 import org.medino.segment.CasePrediction;
@@ -30,7 +31,7 @@ public final class SegmentationHtml {
 
     public static void write(Path file, String title, SegmentationClasses classes, SegmentationExperiment.Outcome outcome,
             SliceAxis axis) {
-        SegmentationResults.text(file, render(title, classes, outcome, axis));
+        AtomicFiles.writeText(file, render(title, classes, outcome, axis));
     }
 
     static String render(String title, SegmentationClasses classes, SegmentationExperiment.Outcome outcome, SliceAxis axis) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.medino.checkpoint.AtomicFiles;
@@ -41,8 +39,8 @@ public final class SegmentationResults {
             double seconds) {}
 
     public static void write(Path dir, Context context, SegmentationClasses classes, SegmentationExperiment.Outcome outcome) {
-        text(dir.resolve("results.json"), json(context, classes, outcome));
-        text(dir.resolve("per_case.csv"), perCaseCsv(classes, outcome.test()));
+        AtomicFiles.writeText(dir.resolve("results.json"), json(context, classes, outcome));
+        AtomicFiles.writeText(dir.resolve("per_case.csv"), perCaseCsv(classes, outcome.test()));
     }
 
     static String json(Context context, SegmentationClasses classes, SegmentationExperiment.Outcome outcome) {
@@ -139,10 +137,5 @@ public final class SegmentationResults {
 
     private static String csv(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    static void text(Path file, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, channel -> channel.write(ByteBuffer.wrap(bytes)));
     }
 }

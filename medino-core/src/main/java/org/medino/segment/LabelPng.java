@@ -5,7 +5,6 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.medino.MedinoException;
@@ -73,8 +72,7 @@ public final class LabelPng {
     }
 
     private static void write(Path file, BufferedImage img) {
-        byte[] png = encode(img);
-        AtomicFiles.write(file, ch -> ch.write(ByteBuffer.wrap(png)));
+        AtomicFiles.write(file, encode(img));
     }
 
     private static byte[] encode(BufferedImage img) {

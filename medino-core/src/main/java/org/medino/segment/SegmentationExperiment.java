@@ -165,7 +165,7 @@ public final class SegmentationExperiment {
                 summary.add(c.id(), score(c, predictor.predict(manager, c, axisOf(c), "case:" + c.id())));
             }
             double iou = summary.iouMean();
-            writeScore(done, iou + "\n" + made);
+            AtomicFiles.writeText(done, iou + "\n" + made);
             return new GridPoint(lr, iou, Double.isNaN(iou) ? "no foreground in val" : "");
         }
     }
@@ -213,10 +213,5 @@ public final class SegmentationExperiment {
         for (int i = 0; i < shots; i++) picked.add(train.get(order[i]));
         picked.sort(null);
         return picked;
-    }
-
-    private static void writeScore(Path file, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, ch -> ch.write(java.nio.ByteBuffer.wrap(bytes)));
     }
 }

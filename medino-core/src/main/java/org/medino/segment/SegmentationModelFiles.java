@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,13 +64,13 @@ public final class SegmentationModelFiles {
         root.set("network_config", d.networkConfig());
         if (d.backbone() != null) root.set("backbone", JSON.valueToTree(d.backbone()));
         Safetensors.write(dir.resolve("weights.safetensors"), weights, Map.of("format", FORMAT));
-        byte[] json;
+        String json;
         try {
-            json = (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            json = JSON.writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new MedinoException(dir + ": cannot write model.json: " + e.getMessage(), e);
         }
-        AtomicFiles.write(dir.resolve("model.json"), ch -> ch.write(ByteBuffer.wrap(json)));
+        AtomicFiles.writeText(dir.resolve("model.json"), json);
     }
 
     /** The folder holding model.json: {@code dir} itself or its {@code model} subfolder (a training run's --out). */
